@@ -1,0 +1,6 @@
+//! Engine integration tests: one binary, one module per area.
+
+mod common;
+mod determinism;
+mod funnel_distribution;
+mod golden;
