@@ -1,0 +1,20 @@
+//! Funnelcast's browser app: a Yew front end over the `engine` crate, with the
+//! simulation running in a Web Worker.
+//!
+//! - [`app`]: the root component; wires state, worker and storage together.
+//! - [`state`]: the app state and its one pure reducer.
+//! - [`form`]: raw form text → scenario input, with a message per field.
+//! - [`storage`]: the saved-data schema, its migrations and localStorage access.
+//! - [`worker`]: the worker protocol, the worker itself and the hook that talks to it.
+//! - [`components`]: one file per UI component; no simulation logic.
+//! - [`stage_info`]: what each sales stage is, in plain words.
+//! - [`download`]: saving text as a file the user downloads.
+
+pub mod app;
+pub mod components;
+pub mod download;
+pub mod form;
+pub mod stage_info;
+pub mod state;
+pub mod storage;
+pub mod worker;

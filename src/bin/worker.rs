@@ -1,1 +1,8 @@
-fn main(){}
+//! The simulation worker's entry point.
+
+use funnelcast::worker::{Json, SimWorker};
+use gloo::worker::Registrable;
+
+fn main() {
+    SimWorker::registrar().encoding::<Json>().register();
+}

@@ -1,0 +1,9 @@
+//! Pure chart geometry and number formatting for Funnelcast's SVG charts.
+//!
+//! No web dependency: scales, ticks, bar and band geometry are plain functions
+//! tested natively; the Yew components only turn them into `<svg>` markup.
+
+pub mod format;
+pub mod scale;
+
+pub use scale::{nice_ticks, LinearScale};

@@ -345,10 +345,18 @@ mod tests {
             ]
         );
         let msg = err.to_string();
-        assert!(msg.contains("leads.count: Leads must be at least 0"), "{msg}");
-        assert!(msg.contains("trials: Trials must be a whole number"), "{msg}");
         assert!(
-            msg.contains("stages[1].rate: Qualification rate must be between 0 % and 100 % (got 120 %)"),
+            msg.contains("leads.count: Leads must be at least 0"),
+            "{msg}"
+        );
+        assert!(
+            msg.contains("trials: Trials must be a whole number"),
+            "{msg}"
+        );
+        assert!(
+            msg.contains(
+                "stages[1].rate: Qualification rate must be between 0 % and 100 % (got 120 %)"
+            ),
             "{msg}"
         );
     }
@@ -359,7 +367,9 @@ mod tests {
         input.leads = LeadsInput::Count(10.5);
         input.stages.pop();
         let err = Scenario::new(&input).expect_err("invalid");
-        assert!(err.message_for(Field::Leads).is_some_and(|m| m.contains("whole")));
+        assert!(err
+            .message_for(Field::Leads)
+            .is_some_and(|m| m.contains("whole")));
         assert!(err.message_for(Field::Stages).is_some());
     }
 

@@ -108,7 +108,9 @@ impl Simulation {
 
     /// Runs up to `max_trials` more trials; returns how many ran.
     pub fn step(&mut self, max_trials: u64) -> u64 {
-        let stop = self.end_trial.min(self.next_trial.saturating_add(max_trials));
+        let stop = self
+            .end_trial
+            .min(self.next_trial.saturating_add(max_trials));
         let ran = stop - self.next_trial;
         let seed = self.scenario.seed();
         for trial in self.next_trial..stop {

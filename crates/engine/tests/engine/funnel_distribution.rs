@@ -8,7 +8,7 @@
 //! not cherry-picked.
 
 use crate::common::{cohort, run};
-use engine::{run_trial, rng::trial_rng};
+use engine::{rng::trial_rng, run_trial};
 use statrs::distribution::{ChiSquared, ContinuousCDF, Discrete};
 
 const Z: f64 = 4.5;
@@ -32,7 +32,9 @@ fn assert_binomial_moments(what: &str, mean: f64, var: f64, n: u64, q: f64, tria
     );
     // Var(s²) = (μ4 − σ⁴(t−3)/(t−1)) / t, with the binomial's 4th central moment.
     let mu4 = sigma2 * (1.0 + 3.0 * (n - 2.0) * q * (1.0 - q));
-    let se_var = ((mu4 - sigma2 * sigma2 * (t - 3.0) / (t - 1.0)) / t).max(0.0).sqrt();
+    let se_var = ((mu4 - sigma2 * sigma2 * (t - 3.0) / (t - 1.0)) / t)
+        .max(0.0)
+        .sqrt();
     assert!(
         (var - sigma2).abs() <= Z * se_var + 1e-12,
         "{what}: variance {var} vs {sigma2} (se {se_var})"
@@ -52,7 +54,14 @@ fn every_stage_count_has_binomial_mean_and_variance() {
     let q_won = reach_probability(&RATES, 6);
     assert_eq!(summary.won, summary.stages[6].reached);
     let r = summary.repeat.sd;
-    assert_binomial_moments("repeat", summary.repeat.mean, r * r, leads, q_won * RATES[6], trials);
+    assert_binomial_moments(
+        "repeat",
+        summary.repeat.mean,
+        r * r,
+        leads,
+        q_won * RATES[6],
+        trials,
+    );
 }
 
 /// Pearson chi-square of observed counts against Binomial(n, q), pooling
@@ -96,7 +105,10 @@ fn won_deals_fit_the_binomial_distribution() {
     let p_won = chi_square_p_value(&won_counts, leads, reach_probability(&RATES, 6), trials);
     assert!(p_won > 0.001, "won deals: chi-square p = {p_won}");
     let p_needs = chi_square_p_value(&stage2_counts, leads, reach_probability(&RATES, 2), trials);
-    assert!(p_needs > 0.001, "needs assessment: chi-square p = {p_needs}");
+    assert!(
+        p_needs > 0.001,
+        "needs assessment: chi-square p = {p_needs}"
+    );
 }
 
 #[test]
@@ -120,7 +132,11 @@ fn percentiles_match_the_binomial_quantiles() {
     let q = reach_probability(&RATES, 6);
     let dist = statrs::distribution::Binomial::new(q, leads).expect("valid");
     use statrs::distribution::DiscreteCDF;
-    for (p, got) in [(0.1, summary.won.p10), (0.5, summary.won.p50), (0.9, summary.won.p90)] {
+    for (p, got) in [
+        (0.1, summary.won.p10),
+        (0.5, summary.won.p50),
+        (0.9, summary.won.p90),
+    ] {
         // The sample quantile may land on a neighbouring value: accept any
         // value whose CDF interval lies within 4.5 SE of p, SE = √(p(1−p)/T).
         let se = (p * (1.0 - p) / trials as f64).sqrt();

@@ -1,0 +1,182 @@
+//! The root component: owns the state, the worker and autosave, and shares
+//! them with the components through [`use_app`].
+
+use crate::components::{Notices, ResultsPanel, ScenarioPanel};
+use crate::state::{Action, AppState, Notice};
+use crate::storage::{self, DraftLoad};
+use crate::worker::{FromWorker, Json, SimWorker, ToWorker};
+use engine::ScenarioInput;
+use gloo::worker::{Spawnable, WorkerBridge};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Path of the worker's loader, relative to the page's base URL (so the app
+/// also works when served from a sub-path).
+const WORKER_LOADER: &str = "./worker_loader.js";
+
+/// What every component can reach: the state and the actions with effects.
+#[derive(Clone)]
+pub struct AppContext {
+    pub state: UseReducerHandle<AppState>,
+    /// Start a run of the current scenario.
+    pub run: Callback<()>,
+    /// Stop the run in progress.
+    pub cancel: Callback<()>,
+}
+
+impl PartialEq for AppContext {
+    fn eq(&self, other: &Self) -> bool {
+        self.state == other.state
+    }
+}
+
+/// The shared app context; components call this instead of passing state down.
+#[hook]
+pub fn use_app() -> AppContext {
+    use_context::<AppContext>()
+        .unwrap_or_else(|| wasm_bindgen::throw_str("use_app must be called inside <App>"))
+}
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or_else(js_sys::Date::now)
+}
+
+/// Loads the saved draft once, before the first render.
+fn initial_state() -> (AppState, Option<Notice>) {
+    match storage::load_draft() {
+        DraftLoad::Loaded(input) => (AppState::new(&input), None),
+        DraftLoad::Empty => (AppState::new(&ScenarioInput::default()), None),
+        DraftLoad::Unreadable {
+            reason,
+            raw,
+            kept_as,
+        } => (
+            AppState::new(&ScenarioInput::default()),
+            Some(Notice::UnreadableDraft {
+                reason: reason.to_string(),
+                raw: raw.into(),
+                kept_as,
+            }),
+        ),
+        DraftLoad::Unavailable(e) => (
+            AppState::new(&ScenarioInput::default()),
+            Some(Notice::SaveFailed(e.to_string())),
+        ),
+    }
+}
+
+#[component]
+pub fn App() -> Html {
+    let startup_notice = use_mut_ref(|| None::<Notice>);
+    let state = {
+        let startup_notice = startup_notice.clone();
+        use_reducer(move || {
+            let (state, notice) = initial_state();
+            *startup_notice.borrow_mut() = notice;
+            state
+        })
+    };
+
+    // Report what loading found, once.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            if let Some(notice) = startup_notice.borrow_mut().take() {
+                dispatcher.dispatch(Action::Notify(notice));
+            }
+        });
+    }
+
+    // The worker lives as long as the app.
+    let bridge: Rc<WorkerBridge<SimWorker>> = {
+        let dispatcher = state.dispatcher();
+        use_memo((), move |_| {
+            let mut spawner = SimWorker::spawner();
+            spawner.callback(move |msg: FromWorker| {
+                dispatcher.dispatch(match msg {
+                    FromWorker::Progress { run_id, summary } => {
+                        Action::Progress { run_id, summary }
+                    }
+                    FromWorker::Done { run_id, summary } => Action::Done {
+                        run_id,
+                        summary,
+                        now_ms: now_ms(),
+                    },
+                    FromWorker::Failed { run_id, message } => Action::Failed { run_id, message },
+                })
+            });
+            spawner.encoding::<Json>().spawn_with_loader(WORKER_LOADER)
+        })
+    };
+
+    // Autosave every valid scenario.
+    {
+        let dispatcher = state.dispatcher();
+        let autosave = state.autosave;
+        use_effect_with(state.scenario.clone(), move |scenario| {
+            if let (Some(scenario), true) = (scenario, autosave) {
+                if let Err(e) = storage::save_draft(scenario) {
+                    dispatcher.dispatch(Action::Notify(Notice::SaveFailed(e.to_string())));
+                }
+            }
+        });
+    }
+
+    let run = {
+        let state = state.clone();
+        let bridge = bridge.clone();
+        Callback::from(move |()| {
+            let Some(scenario) = state.scenario.clone() else {
+                return;
+            };
+            if state.is_running() {
+                return;
+            }
+            let run_id = state.next_run_id;
+            bridge.send(ToWorker::Run { run_id, scenario });
+            state.dispatch(Action::RunStarted {
+                run_id,
+                now_ms: now_ms(),
+            });
+        })
+    };
+    let cancel = {
+        let state = state.clone();
+        Callback::from(move |()| {
+            if let crate::state::RunStatus::Running { run_id, .. } = state.run {
+                bridge.send(ToWorker::Cancel { run_id });
+                state.dispatch(Action::Cancel);
+            }
+        })
+    };
+
+    let context = AppContext { state, run, cancel };
+    html! {
+        <ContextProvider<AppContext> context={context}>
+            <div class="app">
+                <header class="topbar">
+                    <div class="brand">
+                        <svg class="brand-mark" viewBox="0 0 32 32" aria-hidden="true">
+                            <path d="M3 5h26l-9 11v9l-8 4V16z" />
+                        </svg>
+                        <div>
+                            <h1>{ "Funnelcast" }</h1>
+                            <p class="tagline">{ "Monte Carlo forecast of your sales funnel" }</p>
+                        </div>
+                    </div>
+                </header>
+                <Notices />
+                <main class="layout">
+                    <ScenarioPanel />
+                    <ResultsPanel />
+                </main>
+                <footer class="footer">
+                    { "Runs entirely in your browser. Scenarios are saved on this device only." }
+                </footer>
+            </div>
+        </ContextProvider<AppContext>>
+    }
+}

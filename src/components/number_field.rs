@@ -1,0 +1,79 @@
+//! A labelled text input for a number, with its hint and error message.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct NumberFieldProps {
+    /// Unique id; the error and hint ids derive from it.
+    pub id: AttrValue,
+    pub label: AttrValue,
+    pub value: AttrValue,
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
+    /// Unit shown after the input, e.g. "%".
+    #[prop_or_default]
+    pub unit: Option<AttrValue>,
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    /// "numeric" for whole numbers, "decimal" otherwise.
+    #[prop_or(AttrValue::Static("numeric"))]
+    pub inputmode: AttrValue,
+    #[prop_or_default]
+    pub class: Classes,
+    /// Hides the label visually (it stays for screen readers).
+    #[prop_or_default]
+    pub label_hidden: bool,
+    pub on_change: Callback<String>,
+}
+
+#[component]
+pub fn NumberField(props: &NumberFieldProps) -> Html {
+    let oninput = {
+        let on_change = props.on_change.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            on_change.emit(input.value());
+        })
+    };
+    let error_id = format!("{}-error", props.id);
+    let hint_id = format!("{}-hint", props.id);
+    let described_by = [
+        props.error.as_ref().map(|_| error_id.clone()),
+        props.hint.as_ref().map(|_| hint_id.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    let invalid = props.error.is_some();
+    html! {
+        <div class={classes!("field", invalid.then_some("invalid"), props.class.clone())}>
+            <label for={props.id.clone()} class={classes!(props.label_hidden.then_some("visually-hidden"))}>
+                { props.label.clone() }
+            </label>
+            <div class="input-wrap">
+                <input
+                    id={props.id.clone()}
+                    type="text"
+                    inputmode={props.inputmode.clone()}
+                    autocomplete="off"
+                    spellcheck="false"
+                    value={props.value.clone()}
+                    aria-invalid={invalid.to_string()}
+                    aria-describedby={(!described_by.is_empty()).then_some(described_by)}
+                    {oninput}
+                />
+                if let Some(unit) = &props.unit {
+                    <span class="unit" aria-hidden="true">{ unit.clone() }</span>
+                }
+            </div>
+            if let Some(hint) = &props.hint {
+                <p id={hint_id} class="hint">{ hint.clone() }</p>
+            }
+            if let Some(error) = &props.error {
+                <p id={error_id} class="error" role="alert">{ error.clone() }</p>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,22 @@
+//! The left panel: volumes, run controls and the seven stages.
+
+use super::{RunControls, StageRow};
+use engine::STAGE_COUNT;
+use yew::prelude::*;
+
+#[component]
+pub fn ScenarioPanel() -> Html {
+    html! {
+        <section class="panel scenario" aria-labelledby="scenario-title">
+            <h2 id="scenario-title">{ "Scenario" }</h2>
+            <RunControls />
+            <h3 class="section-title" id="stages-title">{ "Sales stages" }</h3>
+            <p class="section-note">
+                { "Each rate is the share of deals in a stage that move on to the next." }
+            </p>
+            <ol class="stages" aria-labelledby="stages-title">
+                { for (0..STAGE_COUNT).map(|i| html! { <StageRow key={i} index={i} /> }) }
+            </ol>
+        </section>
+    }
+}

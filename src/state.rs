@@ -1,0 +1,286 @@
+//! The app state and its one pure reducer.
+//!
+//! Side effects (talking to the worker, saving) live in hooks and effects in
+//! [`crate::app`]; `reduce` only computes the next state.
+
+use crate::form::{FieldMessages, FormValues};
+use engine::{ScenarioInput, Summary, STAGE_COUNT};
+use std::rc::Rc;
+use yew::Reducible;
+
+/// Where the current run stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RunStatus {
+    /// No run yet in this visit.
+    Idle,
+    Running {
+        run_id: u32,
+        /// Milliseconds (page clock) when the run started.
+        started_ms: f64,
+    },
+    /// Complete; `elapsed_ms` is the wall time the user waited.
+    Finished {
+        elapsed_ms: f64,
+    },
+    /// Stopped by the user; the partial results stay on screen.
+    Cancelled,
+    Failed(String),
+}
+
+/// A message for the user that stays until dismissed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    /// The stored draft could not be read. `kept_as` is where a copy was put;
+    /// None means autosave is paused so the stored value is not overwritten.
+    UnreadableDraft {
+        reason: String,
+        raw: Rc<str>,
+        kept_as: Option<String>,
+    },
+    /// Saving failed; edits are kept in this tab only.
+    SaveFailed(String),
+}
+
+/// Everything the UI shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    pub form: FormValues,
+    /// Problems with the form; Run is disabled while any exist.
+    pub errors: FieldMessages,
+    /// The form as a valid scenario, when it is valid.
+    pub scenario: Option<ScenarioInput>,
+    pub run: RunStatus,
+    /// Latest results, partial while a run streams in.
+    pub summary: Option<Rc<Summary>>,
+    /// The form changed since the results on screen were computed.
+    pub results_outdated: bool,
+    pub next_run_id: u32,
+    pub notices: Vec<Notice>,
+    /// False while an unreadable draft could not be copied aside.
+    pub autosave: bool,
+}
+
+impl AppState {
+    /// The state showing `input` in the form.
+    pub fn new(input: &ScenarioInput) -> Self {
+        let form = FormValues::from_input(input);
+        let (scenario, errors) = match form.parse() {
+            Ok(s) => (Some(s), FieldMessages::new()),
+            Err(e) => (None, e),
+        };
+        AppState {
+            form,
+            errors,
+            scenario,
+            run: RunStatus::Idle,
+            summary: None,
+            results_outdated: false,
+            next_run_id: 1,
+            notices: Vec::new(),
+            autosave: true,
+        }
+    }
+
+    pub fn is_running(&self) -> bool {
+        matches!(self.run, RunStatus::Running { .. })
+    }
+
+    pub fn can_run(&self) -> bool {
+        self.scenario.is_some() && !self.is_running()
+    }
+
+    fn running_id(&self) -> Option<u32> {
+        match self.run {
+            RunStatus::Running { run_id, .. } => Some(run_id),
+            _ => None,
+        }
+    }
+}
+
+/// Which form input an edit is for.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Input {
+    Leads,
+    Trials,
+    Seed,
+    Rate(usize),
+}
+
+/// Everything that can happen.
+#[derive(Clone, Debug)]
+pub enum Action {
+    Edit(Input, String),
+    /// A run with this id was sent to the worker.
+    RunStarted {
+        run_id: u32,
+        now_ms: f64,
+    },
+    Progress {
+        run_id: u32,
+        summary: Summary,
+    },
+    Done {
+        run_id: u32,
+        summary: Summary,
+        now_ms: f64,
+    },
+    Failed {
+        run_id: u32,
+        message: String,
+    },
+    Cancel,
+    Notify(Notice),
+    Dismiss(usize),
+    /// Autosave may overwrite the stored draft again (user acknowledged).
+    ResumeAutosave,
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::Edit(input, text) => {
+                match input {
+                    Input::Leads => s.form.leads = text,
+                    Input::Trials => s.form.trials = text,
+                    Input::Seed => s.form.seed = text,
+                    Input::Rate(i) if i < STAGE_COUNT => s.form.rates[i] = text,
+                    Input::Rate(_) => return self,
+                }
+                match s.form.parse() {
+                    Ok(scenario) => {
+                        s.errors.clear();
+                        s.results_outdated |= s.scenario.as_ref() != Some(&scenario);
+                        s.scenario = Some(scenario);
+                    }
+                    Err(errors) => {
+                        s.errors = errors;
+                        s.scenario = None;
+                        s.results_outdated = true;
+                    }
+                }
+            }
+            Action::RunStarted { run_id, now_ms } => {
+                s.run = RunStatus::Running {
+                    run_id,
+                    started_ms: now_ms,
+                };
+                s.next_run_id = run_id.wrapping_add(1);
+                s.results_outdated = false;
+            }
+            Action::Progress { run_id, summary } => {
+                if s.running_id() != Some(run_id) {
+                    return self;
+                }
+                s.summary = Some(Rc::new(summary));
+            }
+            Action::Done {
+                run_id,
+                summary,
+                now_ms,
+            } => {
+                let RunStatus::Running { started_ms, .. } = s.run else {
+                    return self;
+                };
+                if s.running_id() != Some(run_id) {
+                    return self;
+                }
+                s.summary = Some(Rc::new(summary));
+                s.run = RunStatus::Finished {
+                    elapsed_ms: now_ms - started_ms,
+                };
+            }
+            Action::Failed { run_id, message } => {
+                if s.running_id() != Some(run_id) {
+                    return self;
+                }
+                s.run = RunStatus::Failed(message);
+            }
+            Action::Cancel => {
+                if !s.is_running() {
+                    return self;
+                }
+                s.run = RunStatus::Cancelled;
+            }
+            Action::Notify(notice) => {
+                if s.notices.contains(&notice) {
+                    return self;
+                }
+                if let Notice::UnreadableDraft { kept_as: None, .. } = notice {
+                    s.autosave = false;
+                }
+                // A newer save failure replaces the older one.
+                if matches!(notice, Notice::SaveFailed(_)) {
+                    s.notices.retain(|n| !matches!(n, Notice::SaveFailed(_)));
+                }
+                s.notices.push(notice);
+            }
+            Action::Dismiss(index) => {
+                if index < s.notices.len() {
+                    s.notices.remove(index);
+                }
+            }
+            Action::ResumeAutosave => {
+                s.autosave = true;
+                s.notices
+                    .retain(|n| !matches!(n, Notice::UnreadableDraft { kept_as: None, .. }));
+            }
+        }
+        Rc::new(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::form::FieldKey;
+
+    fn state() -> Rc<AppState> {
+        Rc::new(AppState::new(&ScenarioInput::default()))
+    }
+
+    #[test]
+    fn a_bad_edit_disables_run_and_a_fix_enables_it() {
+        let s = state().reduce(Action::Edit(Input::Rate(1), "150".into()));
+        assert!(!s.can_run());
+        assert!(s.errors.contains_key(&FieldKey::Rate(1)));
+        assert_eq!(s.form.rates[1], "150", "the typed text is kept");
+        let s = s.reduce(Action::Edit(Input::Rate(1), "30".into()));
+        assert!(s.can_run());
+        assert_eq!(s.scenario.as_ref().map(|x| x.stages[1].rate), Some(0.3));
+    }
+
+    #[test]
+    fn stale_run_messages_are_ignored_after_cancel() {
+        let s = state().reduce(Action::RunStarted {
+            run_id: 1,
+            now_ms: 0.0,
+        });
+        assert!(s.is_running());
+        let s = s.reduce(Action::Cancel);
+        assert_eq!(s.run, RunStatus::Cancelled);
+        let summary = {
+            let mut sim = engine::Simulation::new(
+                engine::Scenario::new(&ScenarioInput::default()).expect("valid"),
+            );
+            sim.step(10);
+            sim.summary()
+        };
+        let after = s.clone().reduce(Action::Progress { run_id: 1, summary });
+        assert!(Rc::ptr_eq(&after, &s));
+    }
+
+    #[test]
+    fn unreadable_draft_without_a_copy_pauses_autosave() {
+        let s = state().reduce(Action::Notify(Notice::UnreadableDraft {
+            reason: "x".into(),
+            raw: "x".into(),
+            kept_as: None,
+        }));
+        assert!(!s.autosave);
+        let s = s.reduce(Action::ResumeAutosave);
+        assert!(s.autosave && s.notices.is_empty());
+    }
+}

@@ -1,0 +1,247 @@
+//! Saved data: the schema of what Funnelcast keeps in localStorage, its
+//! migrations, and thin wrappers around the browser's storage.
+//!
+//! The draft (the scenario being edited) is stored under [`DRAFT_KEY`] in a
+//! versioned envelope. Decoding is pure and tested natively against fixtures
+//! of every stored version. Nothing that fails to decode is deleted: it is
+//! copied aside under its own key, and the user is told and can download it.
+
+use engine::ScenarioInput;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Key of the autosaved draft.
+pub const DRAFT_KEY: &str = "funnelcast.draft";
+/// Prefix of keys holding stored values that could not be read.
+pub const UNREADABLE_PREFIX: &str = "funnelcast.unreadable.";
+/// Version of the stored envelope written by this build.
+pub const STORAGE_VERSION: u32 = 1;
+/// Marks our envelopes, so a foreign value under our key is recognised.
+const APP_TAG: &str = "funnelcast";
+
+/// The stored envelope, as written by this version.
+#[derive(Serialize, Deserialize)]
+struct Envelope<T> {
+    app: String,
+    version: u32,
+    /// Milliseconds since the Unix epoch when the value was saved.
+    saved_at: f64,
+    scenario: T,
+}
+
+/// Only the fields every envelope version has, to read the version first.
+#[derive(Deserialize)]
+struct EnvelopeHeader {
+    app: String,
+    version: u32,
+}
+
+/// Why a stored value could not be used.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DecodeError {
+    /// Not JSON at all (truncated, edited by hand, another app's data).
+    NotJson(String),
+    /// JSON, but not a Funnelcast envelope.
+    NotOurs,
+    /// Written by a newer Funnelcast; left untouched.
+    NewerVersion(u32),
+    /// A Funnelcast envelope whose scenario does not fit the format.
+    BadScenario(String),
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::NotJson(e) => write!(f, "it is not valid JSON ({e})"),
+            DecodeError::NotOurs => f.write_str("it is not a Funnelcast scenario"),
+            DecodeError::NewerVersion(v) => write!(
+                f,
+                "it was saved by a newer version of Funnelcast (storage version {v}; this one reads up to {STORAGE_VERSION})"
+            ),
+            DecodeError::BadScenario(e) => write!(f, "its scenario is damaged ({e})"),
+        }
+    }
+}
+
+/// Serialises the draft for storage.
+pub fn encode_draft(scenario: &ScenarioInput, saved_at: f64) -> String {
+    let envelope = Envelope {
+        app: APP_TAG.to_owned(),
+        version: STORAGE_VERSION,
+        saved_at,
+        scenario,
+    };
+    serde_json::to_string(&envelope).unwrap_or_default()
+}
+
+/// Reads a stored draft of any version this build knows.
+pub fn decode_draft(raw: &str) -> Result<ScenarioInput, DecodeError> {
+    let value: serde_json::Value =
+        serde_json::from_str(raw).map_err(|e| DecodeError::NotJson(e.to_string()))?;
+    let header: EnvelopeHeader =
+        serde_json::from_value(value.clone()).map_err(|_| DecodeError::NotOurs)?;
+    if header.app != APP_TAG {
+        return Err(DecodeError::NotOurs);
+    }
+    match header.version {
+        // Version 1 is the current one; older versions get a migration arm here.
+        1 => {
+            let envelope: Envelope<ScenarioInput> = serde_json::from_value(value)
+                .map_err(|e| DecodeError::BadScenario(e.to_string()))?;
+            Ok(envelope.scenario)
+        }
+        v if v > STORAGE_VERSION => Err(DecodeError::NewerVersion(v)),
+        _ => Err(DecodeError::NotOurs),
+    }
+}
+
+/// Why a write to storage failed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StorageError {
+    /// The browser's quota for this site is used up.
+    Full,
+    /// Storage is switched off or blocked (some private modes, policies).
+    Unavailable,
+    /// Anything else the browser reported.
+    Other(String),
+}
+
+impl fmt::Display for StorageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StorageError::Full => f.write_str("the browser's storage for this site is full"),
+            StorageError::Unavailable => {
+                f.write_str("the browser does not allow this site to store data")
+            }
+            StorageError::Other(e) => write!(f, "the browser refused to store data ({e})"),
+        }
+    }
+}
+
+/// The outcome of loading the draft at start-up.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DraftLoad {
+    /// Nothing saved yet.
+    Empty,
+    Loaded(ScenarioInput),
+    /// Something is stored but cannot be used. `kept_as` names the key it was
+    /// copied to (None if even that failed: then autosave must not overwrite it).
+    Unreadable {
+        reason: DecodeError,
+        raw: String,
+        kept_as: Option<String>,
+    },
+    /// Storage cannot be read at all.
+    Unavailable(StorageError),
+}
+
+/// Names the error of a storage call, in any browser's spelling.
+pub fn classify_error(err: &wasm_bindgen::JsValue) -> StorageError {
+    let prop = |name: &str| js_sys::Reflect::get(err, &name.into()).ok();
+    let name = prop("name").and_then(|v| v.as_string()).unwrap_or_default();
+    let code = prop("code").and_then(|v| v.as_f64()).unwrap_or(0.0);
+    match name.as_str() {
+        "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => StorageError::Full,
+        "SecurityError" => StorageError::Unavailable,
+        _ if code == 22.0 || code == 1014.0 => StorageError::Full,
+        _ => {
+            let message = prop("message").and_then(|v| v.as_string()).unwrap_or(name);
+            StorageError::Other(message)
+        }
+    }
+}
+
+fn local_storage() -> Result<web_sys::Storage, StorageError> {
+    let window = web_sys::window().ok_or(StorageError::Unavailable)?;
+    match window.local_storage() {
+        Ok(Some(storage)) => Ok(storage),
+        Ok(None) => Err(StorageError::Unavailable),
+        Err(e) => Err(classify_error(&e)),
+    }
+}
+
+/// Reads a raw value.
+pub fn read(key: &str) -> Result<Option<String>, StorageError> {
+    local_storage()?
+        .get_item(key)
+        .map_err(|e| classify_error(&e))
+}
+
+/// Writes a raw value.
+pub fn write(key: &str, value: &str) -> Result<(), StorageError> {
+    local_storage()?
+        .set_item(key, value)
+        .map_err(|e| classify_error(&e))
+}
+
+/// Loads the draft; an unreadable one is copied aside first.
+pub fn load_draft() -> DraftLoad {
+    let raw = match read(DRAFT_KEY) {
+        Ok(Some(raw)) => raw,
+        Ok(None) => return DraftLoad::Empty,
+        Err(e) => return DraftLoad::Unavailable(e),
+    };
+    match decode_draft(&raw) {
+        Ok(scenario) => DraftLoad::Loaded(scenario),
+        Err(reason) => {
+            let key = format!("{UNREADABLE_PREFIX}{}", js_sys::Date::now() as u64);
+            let kept_as = write(&key, &raw).ok().map(|()| key);
+            DraftLoad::Unreadable {
+                reason,
+                raw,
+                kept_as,
+            }
+        }
+    }
+}
+
+/// Saves the draft.
+pub fn save_draft(scenario: &ScenarioInput) -> Result<(), StorageError> {
+    write(DRAFT_KEY, &encode_draft(scenario, js_sys::Date::now()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const V1: &str = include_str!("../tests/fixtures/storage/draft-v1.json");
+
+    #[test]
+    fn round_trip() {
+        let mut input = ScenarioInput::default();
+        input.stages[1].rate = 0.3;
+        let raw = encode_draft(&input, 1_700_000_000_000.0);
+        assert_eq!(decode_draft(&raw), Ok(input));
+    }
+
+    #[test]
+    fn version_1_fixture_loads() {
+        let s = decode_draft(V1).expect("v1 fixture decodes");
+        assert_eq!(s.name, "Q1 forecast");
+        assert_eq!(s.stages[1].rate, 0.35);
+        assert_eq!(s.seed, 7);
+    }
+
+    #[test]
+    fn damaged_values_are_reported_not_guessed() {
+        assert!(matches!(
+            decode_draft("{\"app\":\"funnel"),
+            Err(DecodeError::NotJson(_))
+        ));
+        assert_eq!(decode_draft("[1,2]"), Err(DecodeError::NotOurs));
+        assert_eq!(
+            decode_draft(r#"{"app":"other","version":1}"#),
+            Err(DecodeError::NotOurs)
+        );
+        let newer = V1.replace(
+            "\"version\": 1,\n  \"saved_at\"",
+            "\"version\": 9,\n  \"saved_at\"",
+        );
+        assert_eq!(decode_draft(&newer), Err(DecodeError::NewerVersion(9)));
+        let bad = V1.replace("\"rate\": 0.35", "\"rate\": \"high\"");
+        assert!(matches!(
+            decode_draft(&bad),
+            Err(DecodeError::BadScenario(_))
+        ));
+    }
+}

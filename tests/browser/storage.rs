@@ -1,0 +1,80 @@
+//! The draft survives a save/load round trip through real localStorage, and
+//! unreadable data is kept aside rather than lost.
+
+use crate::util::local_storage;
+use engine::ScenarioInput;
+use funnelcast::storage::{self, DraftLoad, StorageError, DRAFT_KEY, UNREADABLE_PREFIX};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+fn edited() -> ScenarioInput {
+    let mut input = ScenarioInput::default();
+    input.stages[1].rate = 0.3;
+    input.leads = engine::LeadsInput::Count(4321.0);
+    input
+}
+
+#[wasm_bindgen_test]
+fn save_then_load_round_trips() {
+    local_storage().clear().expect("clear");
+    assert_eq!(storage::load_draft(), DraftLoad::Empty);
+    storage::save_draft(&edited()).expect("saves");
+    let raw = local_storage().get_item(DRAFT_KEY).expect("reads");
+    assert!(raw.is_some_and(|r| r.contains("\"version\":1")));
+    assert_eq!(storage::load_draft(), DraftLoad::Loaded(edited()));
+}
+
+#[wasm_bindgen_test]
+fn corrupted_draft_is_kept_aside_not_dropped() {
+    let store = local_storage();
+    store.clear().expect("clear");
+    let garbage = "{\"app\":\"funnelcast\",\"version\":1,\"scen";
+    store.set_item(DRAFT_KEY, garbage).expect("write");
+    let DraftLoad::Unreadable { raw, kept_as, .. } = storage::load_draft() else {
+        panic!("corrupted draft must be reported as unreadable");
+    };
+    assert_eq!(raw, garbage);
+    let key = kept_as.expect("a copy was kept");
+    assert!(key.starts_with(UNREADABLE_PREFIX));
+    assert_eq!(
+        store.get_item(&key).expect("reads").as_deref(),
+        Some(garbage)
+    );
+    // Loading never rewrites the original.
+    assert_eq!(
+        store.get_item(DRAFT_KEY).expect("reads").as_deref(),
+        Some(garbage)
+    );
+}
+
+#[wasm_bindgen_test]
+fn newer_version_is_reported_and_left_alone() {
+    let store = local_storage();
+    store.clear().expect("clear");
+    let newer = storage::encode_draft(&edited(), 0.0)
+        .replace("\"version\":1,\"saved_at\"", "\"version\":99,\"saved_at\"");
+    store.set_item(DRAFT_KEY, &newer).expect("write");
+    let DraftLoad::Unreadable { reason, .. } = storage::load_draft() else {
+        panic!("newer draft must not load");
+    };
+    assert_eq!(reason, storage::DecodeError::NewerVersion(99));
+    assert_eq!(
+        store.get_item(DRAFT_KEY).expect("reads").as_deref(),
+        Some(newer.as_str())
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_full_storage_is_recognised() {
+    let store = local_storage();
+    store.clear().expect("clear");
+    // Far beyond Chromium's 5 MB per-origin quota.
+    let huge = "x".repeat(12_000_000);
+    assert_eq!(
+        storage::write("funnelcast.test.huge", &huge),
+        Err(StorageError::Full)
+    );
+    // What was there before is untouched and a normal save still works.
+    storage::save_draft(&edited()).expect("saves after a failed write");
+    assert_eq!(storage::load_draft(), DraftLoad::Loaded(edited()));
+    store.clear().expect("clear");
+}
