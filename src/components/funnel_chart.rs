@@ -33,7 +33,7 @@ pub fn FunnelChart(props: &FunnelChartProps) -> Html {
         let bar_w = (x.map(r.mean) - LABEL_W).max(1.5);
         let drop = match (i, stage.drop_off) {
             (0, _) => "leads in".to_owned(),
-            (6, Some(d)) => format!("won · −{} at Closing", format::percent(d)),
+            (6, Some(d)) => format!("won · −{}", format::percent(d)),
             (_, Some(d)) => format!("−{} from above", format::percent(d)),
             (_, None) => "no deals above".to_owned(),
         };

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every check and test:
+#   formatting, clippy (native and wasm32), native tests, browser tests
+#   (wasm-bindgen-test in headless Chromium), the release build, and
+#   end-to-end tests of the built app in headless Chromium.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+. scripts/setup.sh
+
+step() { printf '\n\033[1;35m==> %s\033[0m\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "clippy (native)"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "clippy (wasm32)"
+cargo clippy -p funnelcast --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+
+step "native tests"
+cargo test --workspace --locked
+
+step "browser tests (wasm-bindgen-test, headless Chromium)"
+CHROMEDRIVER=/usr/bin/chromedriver cargo test -p funnelcast --target wasm32-unknown-unknown --test browser --locked
+
+step "release build (trunk)"
+trunk build --release
+
+step "end-to-end tests (Playwright, headless Chromium)"
+npx playwright test
+
+step "all checks passed"

@@ -1,0 +1,76 @@
+// Page object: finds controls the way a user (or a screen reader) does, by
+// role and accessible name.
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export const STAGES = [
+  'Prospecting',
+  'Qualification',
+  'Needs assessment',
+  'Presentation',
+  'Handling objections',
+  'Closing',
+  'Follow-up',
+] as const;
+
+export class AppPage {
+  readonly errors: string[] = [];
+
+  constructor(readonly page: Page) {
+    page.on('pageerror', (e) => this.errors.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') this.errors.push(`console: ${m.text()}`);
+    });
+  }
+
+  async open() {
+    await this.page.goto('./');
+    await expect(this.runButton).toBeVisible();
+  }
+
+  get runButton(): Locator {
+    return this.page.getByRole('button', { name: 'Run', exact: true });
+  }
+  get cancelButton(): Locator {
+    return this.page.getByRole('button', { name: 'Cancel', exact: true });
+  }
+  get progress(): Locator {
+    return this.page.getByRole('progressbar', { name: 'Simulation progress' });
+  }
+  get status(): Locator {
+    return this.page.getByRole('status');
+  }
+  get leads(): Locator {
+    return this.page.getByRole('textbox', { name: 'Leads entering Prospecting' });
+  }
+  get trials(): Locator {
+    return this.page.getByRole('textbox', { name: 'Trials' });
+  }
+  get seed(): Locator {
+    return this.page.getByRole('textbox', { name: 'Seed' });
+  }
+  rate(stage: string): Locator {
+    return this.page.getByRole('textbox', { name: `${stage} conversion rate` });
+  }
+  funnelTable(): Locator {
+    return this.page.getByRole('table', { name: 'Funnel table' });
+  }
+  wonTable(): Locator {
+    return this.page.getByRole('table', { name: 'Deals won statistics' });
+  }
+
+  /** The numbers of a funnel-table row: [mean, p10, p90]. */
+  async funnelRow(stage: string): Promise<number[]> {
+    const row = this.funnelTable().getByRole('row', { name: new RegExp(`^${stage}\\b`) });
+    const cells = await row.getByRole('cell').allTextContents();
+    return cells.slice(0, 3).map(parseNumber);
+  }
+
+  async run() {
+    await this.runButton.click();
+    await expect(this.status).toContainText('Done:', { timeout: 30_000 });
+  }
+}
+
+export function parseNumber(text: string): number {
+  return Number(text.replace(/[,\s%]/g, '').replace('−', '-'));
+}
