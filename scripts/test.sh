@@ -10,6 +10,10 @@ cd "$ROOT"
 
 step() { printf '\n\033[1;35m==> %s\033[0m\n' "$*"; }
 
+# Test output is also collected here to total the counts at the end.
+LOG="$(mktemp)"
+trap 'rm -f "$LOG"' EXIT
+
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
@@ -20,15 +24,19 @@ step "clippy (wasm32)"
 cargo clippy -p funnelcast --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
 
 step "native tests"
-cargo test --workspace --locked
+cargo test --workspace --locked 2>&1 | tee -a "$LOG"
 
 step "browser tests (wasm-bindgen-test, headless Chromium)"
-CHROMEDRIVER=/usr/bin/chromedriver cargo test -p funnelcast --target wasm32-unknown-unknown --test browser --locked
+CHROMEDRIVER=/usr/bin/chromedriver cargo test -p funnelcast --target wasm32-unknown-unknown --test browser --locked 2>&1 | tee -a "$LOG"
 
 step "release build (trunk)"
 trunk build --release
 
 step "end-to-end tests (Playwright, headless Chromium)"
-npx playwright test
+npx playwright test 2>&1 | tee -a "$LOG"
 
 step "all checks passed"
+# Rust harnesses print "test result: ok. N passed; M failed", Playwright "N passed (…)".
+passed=$(sed -n -e 's/^test result: ok\. \([0-9]*\) passed.*/\1/p' -e 's/^ *\([0-9]*\) passed (.*/\1/p' "$LOG" |
+  awk '{ s += $1 } END { print s + 0 }')
+echo "Summary: $passed passed, 0 failed"

@@ -151,5 +151,7 @@ test('the results view on a phone', async ({ page }) => {
   await app.open();
   await app.run();
   await page.screenshot({ path: 'tests/e2e/screenshots/results-390.png', fullPage: true });
+  // Nothing pushes the page sideways (wide charts scroll inside their card).
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   expect(app.errors).toEqual([]);
 });
