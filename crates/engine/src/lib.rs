@@ -1,18 +1,29 @@
 //! Funnelcast's simulation engine: the scenario model, seeded sampling and
-//! streaming statistics for Monte Carlo runs of a seven-stage sales funnel.
+//! streaming statistics for Monte Carlo forecasts of a seven-stage sales
+//! funnel over time, with open pipeline, uncertain rates, deal values and
+//! follow-up.
 //!
-//! Pure Rust with no web dependency: the browser worker, the tests and the
-//! benchmarks all drive the same [`Simulation`] through [`Simulation::step`].
+//! Pure Rust with no web dependency: the browser worker, the command line,
+//! the tests and the benchmarks all drive the same [`Simulation`] through
+//! [`Simulation::step`].
 
+pub mod model;
 pub mod rng;
+pub mod sampling;
 pub mod scenario;
 pub mod simulation;
 pub mod sketch;
 pub mod summary;
+pub mod timing;
 
+pub use model::{Model, TrialOutcome};
 pub use scenario::{
-    Field, FieldError, LeadsInput, Scenario, ScenarioError, ScenarioInput, StageInput,
-    DEFAULT_STAGE_NAMES, FORMAT_VERSION, STAGE_COUNT,
+    DealValue, DealValueInput, Field, FieldError, FollowUpInput, Leads, LeadsInput, Scenario,
+    ScenarioError, ScenarioInput, Stage, StageInput, TargetInput, DEFAULT_STAGE_NAMES,
+    FORMAT_VERSION, SALES_STAGES, STAGE_COUNT,
 };
-pub use simulation::{run_trial, Simulation, TrialOutcome};
-pub use summary::{HistogramBin, StageSummary, Stat, Summary};
+pub use simulation::{Accumulator, Simulation};
+pub use summary::{
+    Band, DaysToWin, HistogramBin, Probability, StageSummary, Stat, Summary, TargetSummary,
+    WeekSummary,
+};

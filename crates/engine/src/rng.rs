@@ -1,9 +1,13 @@
 //! Seeded, portable randomness.
 //!
-//! Every trial gets its own generator derived from the scenario's seed and the
-//! trial's index. Results therefore do not depend on how trials are chunked or
-//! split between workers, and two scenarios run with the same seed share their
-//! random streams trial by trial (common random numbers).
+//! Every trial gets its own generators derived from the scenario's seed and
+//! the trial's index. Results therefore do not depend on how trials are
+//! chunked or split between workers, and two scenarios run with the same seed
+//! share their random streams trial by trial (common random numbers).
+//!
+//! A trial uses separate streams for separate purposes ([`Stream`]), so that
+//! switching on one part of the model (say, deal values) does not change the
+//! draws of another (the funnel counts).
 
 use rand::SeedableRng;
 use rand_xoshiro::Xoshiro256PlusPlus;
@@ -11,6 +15,17 @@ use rand_xoshiro::Xoshiro256PlusPlus;
 /// The engine's generator: Xoshiro256++, whose output is specified bit for bit
 /// and is the same on every platform (unlike `StdRng`/`SmallRng`).
 pub type TrialRng = Xoshiro256PlusPlus;
+
+/// What a stream is used for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stream {
+    /// Rates, arrivals, stage-to-stage moves, referrals.
+    Funnel = 0,
+    /// When deals cross stages: weekly splits, follow-up timing, repeats.
+    Timing = 1,
+    /// Deal values.
+    Values = 2,
+}
 
 /// SplitMix64 finaliser: a bijective mix so that neighbouring (seed, trial)
 /// pairs give unrelated generator seeds.
@@ -21,9 +36,19 @@ fn splitmix64(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-/// The generator for trial number `trial` of a run seeded with `seed`.
+/// The funnel generator for trial number `trial` of a run seeded with `seed`.
 pub fn trial_rng(seed: u64, trial: u64) -> TrialRng {
-    TrialRng::seed_from_u64(splitmix64(splitmix64(seed) ^ trial))
+    stream_rng(seed, trial, Stream::Funnel)
+}
+
+/// The generator of one stream of one trial.
+pub fn stream_rng(seed: u64, trial: u64, stream: Stream) -> TrialRng {
+    let base = splitmix64(splitmix64(seed) ^ trial);
+    let mixed = match stream {
+        Stream::Funnel => base,
+        other => splitmix64(base ^ splitmix64(other as u64)),
+    };
+    TrialRng::seed_from_u64(mixed)
 }
 
 #[cfg(test)]
@@ -41,11 +66,14 @@ mod tests {
     }
 
     #[test]
-    fn different_trials_and_seeds_differ() {
+    fn different_trials_seeds_and_streams_differ() {
         let first = |seed, trial| trial_rng(seed, trial).next_u64();
         assert_ne!(first(42, 0), first(42, 1));
         assert_ne!(first(42, 0), first(43, 0));
         assert_ne!(first(0, 1), first(1, 0));
+        let s = |stream| stream_rng(42, 0, stream).next_u64();
+        assert_ne!(s(Stream::Funnel), s(Stream::Timing));
+        assert_ne!(s(Stream::Timing), s(Stream::Values));
     }
 
     /// Golden value: pins the generator so a dependency bump that changes the

@@ -1,15 +1,18 @@
 //! The scenario: what the user describes, and its validated form.
 //!
-//! [`ScenarioInput`] mirrors the JSON scenario format field for field and holds
-//! whatever the user typed or a file said. [`Scenario::new`] is the one door to
-//! a [`Scenario`] the simulation accepts; it reports every problem at once,
-//! each naming its field in words a user can read.
+//! [`ScenarioInput`] mirrors the JSON scenario format (version 1, see
+//! `docs/scenario-format.md`) field for field and holds whatever the user
+//! typed or a file said. [`Scenario::new`] is the one door to a [`Scenario`]
+//! the simulation accepts; it reports every problem at once, each naming its
+//! field in words a user can read.
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Number of stages in the sales process.
 pub const STAGE_COUNT: usize = 7;
+/// Stages before the sale (those with open pipeline): all but Follow-up.
+pub const SALES_STAGES: usize = STAGE_COUNT - 1;
 
 /// The scenario format version this engine reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -28,11 +31,23 @@ pub const DEFAULT_STAGE_NAMES: [&str; STAGE_COUNT] = [
 /// Default conversion rates, a typical B2B funnel.
 const DEFAULT_RATES: [f64; STAGE_COUNT] = [0.50, 0.60, 0.70, 0.60, 0.50, 0.40, 0.25];
 
-/// Largest lead count accepted: far above any real funnel, and small enough
-/// that every statistic stays exact in integer arithmetic.
-pub const MAX_LEADS: f64 = 1e12;
+/// Largest lead count or open-pipeline count accepted: far above any real
+/// funnel, and small enough that every statistic stays exact in integers.
+pub const MAX_COUNT: f64 = 1e12;
+/// Largest weekly lead rate.
+pub const MAX_PER_WEEK: f64 = 1e9;
+/// Longest horizon: ten years.
+pub const MAX_HORIZON_WEEKS: f64 = 520.0;
+/// Longest mean stage duration: ten years.
+pub const MAX_DAYS: f64 = 3650.0;
+/// Largest evidence (pseudo-observations behind a rate).
+pub const MAX_EVIDENCE: f64 = 1e9;
+/// Largest deal value (currency units).
+pub const MAX_VALUE: f64 = 1e12;
 /// Largest number of Monte Carlo trials in one run.
 pub const MAX_TRIALS: f64 = 1e8;
+/// Largest repeat-value multiplier and referrals per customer.
+pub const MAX_FOLLOW_UP: f64 = 1000.0;
 
 /// Writes whole numbers without a decimal point (`1000`, not `1000.0`), so
 /// exported files read as people write them; other values stay as they are.
@@ -44,13 +59,40 @@ fn whole_as_integer<S: serde::Serializer>(value: &f64, s: S) -> Result<S::Ok, S:
     }
 }
 
+fn opt_whole_as_integer<S: serde::Serializer>(
+    value: &Option<f64>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(v) => whole_as_integer(v, s),
+        None => s.serialize_none(),
+    }
+}
+
+fn whole_vec<S: serde::Serializer>(values: &[f64], s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeSeq;
+    let mut seq = s.serialize_seq(Some(values.len()))?;
+    for v in values {
+        if v.fract() == 0.0 && v.abs() <= 9.0e15 {
+            seq.serialize_element(&(*v as i64))?;
+        } else {
+            seq.serialize_element(v)?;
+        }
+    }
+    seq.end()
+}
+
 /// How leads enter the funnel.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum LeadsInput {
     /// One cohort of this many leads enters Prospecting at time 0 (leads).
     #[serde(serialize_with = "whole_as_integer")]
     Count(f64),
+    /// Each week of the horizon, a Poisson number of new leads with this mean
+    /// enters Prospecting (leads per week).
+    #[serde(serialize_with = "whole_as_integer")]
+    PerWeek(f64),
 }
 
 /// One stage as the user describes it.
@@ -63,6 +105,68 @@ pub struct StageInput {
     /// For Closing it is the win rate; for Follow-up the share of won
     /// customers that buy again.
     pub rate: f64,
+    /// Mean days a deal spends in the stage before it moves on or drops out
+    /// (for Follow-up: days from the win to the repeat purchase and referrals).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "opt_whole_as_integer"
+    )]
+    pub days: Option<f64>,
+    /// How sure the user is of `rate`, as a number of past deals: per trial
+    /// the rate is drawn from Beta(rate·evidence, (1−rate)·evidence).
+    /// Absent: the rate is known exactly.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "opt_whole_as_integer"
+    )]
+    pub evidence: Option<f64>,
+}
+
+/// Value of each won deal: lognormal with this median and 90th percentile.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DealValueInput {
+    /// Median deal value (currency units).
+    #[serde(serialize_with = "whole_as_integer")]
+    pub median: f64,
+    /// 90th percentile of deal value (currency units); equal to the median
+    /// for a fixed value.
+    #[serde(serialize_with = "whole_as_integer")]
+    pub p90: f64,
+}
+
+/// What happens after a sale.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FollowUpInput {
+    /// A repeat purchase is worth this multiple of a fresh deal-value draw.
+    #[serde(default)]
+    pub repeat_value: f64,
+    /// Mean number of new leads each won customer refers (Poisson).
+    #[serde(default)]
+    pub referrals: f64,
+}
+
+/// What the user hopes to reach within the horizon.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TargetInput {
+    /// Revenue target (currency units); needs `deal_value`.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "opt_whole_as_integer"
+    )]
+    pub revenue: Option<f64>,
+    /// Target number of won deals.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "opt_whole_as_integer"
+    )]
+    pub won: Option<f64>,
 }
 
 /// A scenario exactly as stored or typed: not yet validated.
@@ -76,13 +180,45 @@ pub struct ScenarioInput {
     pub name: String,
     /// Lead volume entering Prospecting.
     pub leads: LeadsInput,
+    /// Forecast window (weeks). Only deals won inside it count. Optional with
+    /// `leads.count`; required with `leads.per_week`.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "opt_whole_as_integer"
+    )]
+    pub horizon_weeks: Option<f64>,
     /// Exactly [`STAGE_COUNT`] stages, in process order.
     pub stages: Vec<StageInput>,
+    /// Open deals now in stages 1–6 (six whole numbers); each starts its
+    /// stage at time 0. Absent: no open pipeline.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "opt_whole_vec"
+    )]
+    pub pipeline: Option<Vec<f64>>,
+    /// Value of each won deal; absent: revenue is not reported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deal_value: Option<DealValueInput>,
+    /// Repeat purchases and referrals after a sale.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_up: Option<FollowUpInput>,
+    /// Targets whose probability is reported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<TargetInput>,
     /// Number of Monte Carlo trials (whole number, at least 1).
     #[serde(serialize_with = "whole_as_integer")]
     pub trials: f64,
     /// Seed of the random streams: same seed and scenario, same result.
     pub seed: u64,
+}
+
+fn opt_whole_vec<S: serde::Serializer>(value: &Option<Vec<f64>>, s: S) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(v) => whole_vec(v, s),
+        None => s.serialize_none(),
+    }
 }
 
 impl Default for ScenarioInput {
@@ -91,14 +227,21 @@ impl Default for ScenarioInput {
             version: FORMAT_VERSION,
             name: "Untitled forecast".to_owned(),
             leads: LeadsInput::Count(1000.0),
+            horizon_weeks: None,
             stages: DEFAULT_STAGE_NAMES
                 .iter()
                 .zip(DEFAULT_RATES)
                 .map(|(name, rate)| StageInput {
                     name: (*name).to_owned(),
                     rate,
+                    days: None,
+                    evidence: None,
                 })
                 .collect(),
+            pipeline: None,
+            deal_value: None,
+            follow_up: None,
+            target: None,
             trials: 10_000.0,
             seed: 42,
         }
@@ -109,10 +252,21 @@ impl Default for ScenarioInput {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Field {
     Version,
+    Name,
     Leads,
+    Horizon,
     Stages,
     StageName(usize),
     StageRate(usize),
+    StageDays(usize),
+    StageEvidence(usize),
+    Pipeline(usize),
+    DealValueMedian,
+    DealValueP90,
+    RepeatValue,
+    Referrals,
+    TargetRevenue,
+    TargetWon,
     Trials,
     Seed,
 }
@@ -122,10 +276,21 @@ impl fmt::Display for Field {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Field::Version => f.write_str("version"),
-            Field::Leads => f.write_str("leads.count"),
+            Field::Name => f.write_str("name"),
+            Field::Leads => f.write_str("leads"),
+            Field::Horizon => f.write_str("horizon_weeks"),
             Field::Stages => f.write_str("stages"),
             Field::StageName(i) => write!(f, "stages[{i}].name"),
             Field::StageRate(i) => write!(f, "stages[{i}].rate"),
+            Field::StageDays(i) => write!(f, "stages[{i}].days"),
+            Field::StageEvidence(i) => write!(f, "stages[{i}].evidence"),
+            Field::Pipeline(i) => write!(f, "pipeline[{i}]"),
+            Field::DealValueMedian => f.write_str("deal_value.median"),
+            Field::DealValueP90 => f.write_str("deal_value.p90"),
+            Field::RepeatValue => f.write_str("follow_up.repeat_value"),
+            Field::Referrals => f.write_str("follow_up.referrals"),
+            Field::TargetRevenue => f.write_str("target.revenue"),
+            Field::TargetWon => f.write_str("target.won"),
             Field::Trials => f.write_str("trials"),
             Field::Seed => f.write_str("seed"),
         }
@@ -177,40 +342,101 @@ impl fmt::Display for ScenarioError {
 
 impl std::error::Error for ScenarioError {}
 
+/// How leads arrive, validated.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Leads {
+    /// One cohort at time 0.
+    Cohort(u64),
+    /// Poisson(λ) new leads at the start of each week of the horizon.
+    PerWeek(f64),
+}
+
 /// A validated stage.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Stage {
     pub name: String,
-    /// Probability in [0, 1] of moving on.
+    /// Probability in [0, 1] of moving on (mean of the per-trial rate).
     pub rate: f64,
+    /// Mean days in the stage (≥ 0).
+    pub days: f64,
+    /// Pseudo-observations behind `rate`; None: the rate is fixed.
+    pub evidence: Option<f64>,
+}
+
+/// Lognormal deal values: ln(value) ~ Normal(mu, sigma²).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DealValue {
+    pub median: f64,
+    pub p90: f64,
+}
+
+/// 90th percentile of the standard normal distribution.
+pub const Z90: f64 = 1.281_551_565_544_600_5;
+
+impl DealValue {
+    /// Location parameter: ln(median).
+    pub fn mu(&self) -> f64 {
+        libm::log(self.median)
+    }
+    /// Scale parameter: (ln p90 − ln median) / z₀.₉.
+    pub fn sigma(&self) -> f64 {
+        (libm::log(self.p90) - libm::log(self.median)) / Z90
+    }
+    /// Mean of one deal's value: exp(mu + sigma²/2).
+    pub fn mean(&self) -> f64 {
+        let s = self.sigma();
+        libm::exp(self.mu() + s * s / 2.0)
+    }
 }
 
 /// A scenario the simulation can run: every number checked.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Scenario {
-    name: String,
-    leads: u64,
-    stages: Vec<Stage>,
-    trials: u64,
-    seed: u64,
+    pub(crate) name: String,
+    pub(crate) leads: Leads,
+    pub(crate) horizon_weeks: Option<u32>,
+    pub(crate) stages: Vec<Stage>,
+    pub(crate) pipeline: [u64; SALES_STAGES],
+    pub(crate) deal_value: Option<DealValue>,
+    pub(crate) repeat_value: f64,
+    pub(crate) referrals: f64,
+    pub(crate) target_revenue: Option<f64>,
+    pub(crate) target_won: Option<u64>,
+    pub(crate) trials: u64,
+    pub(crate) seed: u64,
 }
 
 /// Checks that `value` is a whole number in `[min, max]`.
 fn whole_number(value: f64, min: f64, max: f64, what: &str) -> Result<u64, String> {
+    let v = number(value, min, max, what)?;
+    if v.fract() != 0.0 {
+        return Err(format!("{what} must be a whole number (got {v})"));
+    }
+    // In range and whole, so the conversion is exact.
+    Ok(v as u64)
+}
+
+/// Checks that `value` is a finite number in `[min, max]`.
+fn number(value: f64, min: f64, max: f64, what: &str) -> Result<f64, String> {
     if !value.is_finite() {
         return Err(format!("{what} must be a number"));
     }
-    if value.fract() != 0.0 {
-        return Err(format!("{what} must be a whole number (got {value})"));
-    }
     if value < min {
-        return Err(format!("{what} must be at least {min} (got {value})"));
+        return Err(format!("{what} must be at least {} (got {value})", plain(min)));
     }
     if value > max {
-        return Err(format!("{what} must be at most {max:e} (got {value})"));
+        return Err(format!("{what} must be at most {} (got {value})", plain(max)));
     }
-    // In range and whole, so the conversion is exact.
-    Ok(value as u64)
+    Ok(value)
+}
+
+/// `1000000000000` → `1e12`, `5` → `5`: short bounds in messages.
+fn plain(v: f64) -> String {
+    if v.abs() >= 1e6 {
+        format!("{v:e}")
+    } else {
+        format!("{v}")
+    }
 }
 
 impl Scenario {
@@ -220,19 +446,51 @@ impl Scenario {
         let mut fail = |field, message: String| errors.push(FieldError { field, message });
 
         if input.version != FORMAT_VERSION {
-            fail(
-                Field::Version,
+            let message = if input.version > FORMAT_VERSION {
                 format!(
-                    "format version {} is not supported (this app reads version {FORMAT_VERSION})",
+                    "format version {} is newer than this version of Funnelcast understands ({FORMAT_VERSION}); update Funnelcast to open it",
                     input.version
-                ),
-            );
+                )
+            } else {
+                format!("format version {} is not supported (expected {FORMAT_VERSION})", input.version)
+            };
+            fail(Field::Version, message);
         }
-        let LeadsInput::Count(count) = input.leads;
-        let leads = whole_number(count, 0.0, MAX_LEADS, "Leads").unwrap_or_else(|m| {
-            fail(Field::Leads, m);
-            0
-        });
+        if input.name.chars().count() > 200 {
+            fail(Field::Name, "the name must be at most 200 characters".to_owned());
+        }
+        let leads = match input.leads {
+            LeadsInput::Count(n) => Leads::Cohort(
+                whole_number(n, 0.0, MAX_COUNT, "Leads").unwrap_or_else(|m| {
+                    fail(Field::Leads, m);
+                    0
+                }),
+            ),
+            LeadsInput::PerWeek(l) => Leads::PerWeek(
+                number(l, 0.0, MAX_PER_WEEK, "Leads per week").unwrap_or_else(|m| {
+                    fail(Field::Leads, m);
+                    0.0
+                }),
+            ),
+        };
+        let horizon_weeks = match input.horizon_weeks {
+            Some(h) => match whole_number(h, 1.0, MAX_HORIZON_WEEKS, "The horizon") {
+                Ok(h) => Some(h as u32),
+                Err(m) => {
+                    fail(Field::Horizon, format!("{m} weeks"));
+                    None
+                }
+            },
+            None => {
+                if matches!(input.leads, LeadsInput::PerWeek(_)) {
+                    fail(
+                        Field::Horizon,
+                        "a horizon in weeks is required when leads arrive per week".to_owned(),
+                    );
+                }
+                None
+            }
+        };
         let trials = whole_number(input.trials, 1.0, MAX_TRIALS, "Trials").unwrap_or_else(|m| {
             fail(Field::Trials, m);
             0
@@ -268,11 +526,128 @@ impl Scenario {
                     ),
                 );
             }
+            let days = stage.days.map_or(Ok(0.0), |d| {
+                number(d, 0.0, MAX_DAYS, &format!("{label} days"))
+            });
+            let days = days.unwrap_or_else(|m| {
+                fail(Field::StageDays(i), m);
+                0.0
+            });
+            let evidence = match stage.evidence {
+                None => None,
+                Some(e) if e.is_finite() && e > 0.0 && e <= MAX_EVIDENCE => Some(e),
+                Some(e) => {
+                    fail(
+                        Field::StageEvidence(i),
+                        format!(
+                            "{label} evidence must be a number of deals above 0 and at most {} (got {e})",
+                            plain(MAX_EVIDENCE)
+                        ),
+                    );
+                    None
+                }
+            };
             stages.push(Stage {
                 name: label.to_owned(),
                 rate: stage.rate,
+                days,
+                evidence,
             });
         }
+        let mut pipeline = [0u64; SALES_STAGES];
+        if let Some(open) = &input.pipeline {
+            if open.len() != SALES_STAGES {
+                fail(
+                    Field::Pipeline(open.len().min(SALES_STAGES)),
+                    format!(
+                        "the pipeline needs exactly {SALES_STAGES} numbers, one per stage before Follow-up (got {})",
+                        open.len()
+                    ),
+                );
+            }
+            for (i, &n) in open.iter().enumerate().take(SALES_STAGES) {
+                let label = stages.get(i).map_or(DEFAULT_STAGE_NAMES[i], |s| s.name.as_str());
+                match whole_number(n, 0.0, MAX_COUNT, &format!("Open deals in {label}")) {
+                    Ok(n) => pipeline[i] = n,
+                    Err(m) => fail(Field::Pipeline(i), m),
+                }
+            }
+        }
+        let deal_value = input.deal_value.and_then(|v| {
+            let median = number(v.median, 0.0, MAX_VALUE, "The median deal value")
+                .and_then(|m| {
+                    if m > 0.0 {
+                        Ok(m)
+                    } else {
+                        Err("the median deal value must be above 0".to_owned())
+                    }
+                })
+                .map_err(|m| fail(Field::DealValueMedian, m))
+                .ok();
+            let p90 = number(v.p90, 0.0, MAX_VALUE, "The 90th-percentile deal value")
+                .map_err(|m| fail(Field::DealValueP90, m))
+                .ok();
+            match (median, p90) {
+                (Some(median), Some(p90)) if p90 < median => {
+                    fail(
+                        Field::DealValueP90,
+                        format!(
+                            "the 90th-percentile deal value ({p90}) must be at least the median ({median})"
+                        ),
+                    );
+                    None
+                }
+                (Some(median), Some(p90)) => Some(DealValue { median, p90 }),
+                _ => None,
+            }
+        });
+        let follow_up = input.follow_up.unwrap_or_default();
+        let repeat_value = number(follow_up.repeat_value, 0.0, MAX_FOLLOW_UP, "The repeat value")
+            .unwrap_or_else(|m| {
+                fail(Field::RepeatValue, m);
+                0.0
+            });
+        let referrals = number(follow_up.referrals, 0.0, MAX_FOLLOW_UP, "Referrals per customer")
+            .unwrap_or_else(|m| {
+                fail(Field::Referrals, m);
+                0.0
+            });
+        if horizon_weeks.is_none() && input.horizon_weeks.is_none() && referrals > 0.0 {
+            let win_share: f64 = stages.iter().take(SALES_STAGES).map(|s| s.rate).product();
+            if referrals * win_share >= 1.0 {
+                fail(
+                    Field::Referrals,
+                    format!(
+                        "the referral loop would grow without bound: each won customer refers {referrals} leads and {} of leads are won, so each lead brings back {:.2} new leads; lower the referrals or set a horizon",
+                        format_percent(win_share),
+                        referrals * win_share
+                    ),
+                );
+            }
+        }
+        let target = input.target.unwrap_or_default();
+        let target_revenue = target.revenue.and_then(|r| {
+            match number(r, 0.0, f64::MAX, "The revenue target") {
+                Ok(_) if input.deal_value.is_none() => {
+                    fail(
+                        Field::TargetRevenue,
+                        "a revenue target needs deal_value (median and p90) to compute revenue"
+                            .to_owned(),
+                    );
+                    None
+                }
+                Ok(r) => Some(r),
+                Err(m) => {
+                    fail(Field::TargetRevenue, m);
+                    None
+                }
+            }
+        });
+        let target_won = target.won.and_then(|w| {
+            whole_number(w, 0.0, 1e15, "The won-deals target")
+                .map_err(|m| fail(Field::TargetWon, m))
+                .ok()
+        });
 
         if !errors.is_empty() {
             return Err(ScenarioError { errors });
@@ -280,7 +655,14 @@ impl Scenario {
         Ok(Scenario {
             name: input.name.clone(),
             leads,
+            horizon_weeks,
             stages,
+            pipeline,
+            deal_value,
+            repeat_value,
+            referrals,
+            target_revenue,
+            target_won,
             trials,
             seed: input.seed,
         })
@@ -289,13 +671,35 @@ impl Scenario {
     pub fn name(&self) -> &str {
         &self.name
     }
-    /// Leads entering Prospecting in each trial.
-    pub fn leads(&self) -> u64 {
+    pub fn leads(&self) -> Leads {
         self.leads
+    }
+    /// The forecast window in weeks; None: every deal runs to its end.
+    pub fn horizon_weeks(&self) -> Option<u32> {
+        self.horizon_weeks
     }
     /// The seven stages, in process order.
     pub fn stages(&self) -> &[Stage] {
         &self.stages
+    }
+    /// Open deals now in stages 1–6.
+    pub fn pipeline(&self) -> [u64; SALES_STAGES] {
+        self.pipeline
+    }
+    pub fn deal_value(&self) -> Option<DealValue> {
+        self.deal_value
+    }
+    pub fn repeat_value(&self) -> f64 {
+        self.repeat_value
+    }
+    pub fn referrals(&self) -> f64 {
+        self.referrals
+    }
+    pub fn target_revenue(&self) -> Option<f64> {
+        self.target_revenue
+    }
+    pub fn target_won(&self) -> Option<u64> {
+        self.target_won
     }
     /// Number of Monte Carlo trials of a full run.
     pub fn trials(&self) -> u64 {
@@ -303,6 +707,16 @@ impl Scenario {
     }
     pub fn seed(&self) -> u64 {
         self.seed
+    }
+    /// The same scenario with another number of trials (1 ≤ trials ≤ 1e8).
+    pub fn with_trials(mut self, trials: u64) -> Self {
+        self.trials = trials.clamp(1, MAX_TRIALS as u64);
+        self
+    }
+    /// The same scenario with another seed.
+    pub fn with_seed(mut self, seed: u64) -> Self {
+        self.seed = seed;
+        self
     }
 }
 
@@ -322,8 +736,9 @@ mod tests {
     fn default_scenario_is_valid() {
         let s = Scenario::new(&ScenarioInput::default()).expect("default is valid");
         assert_eq!(s.stages().len(), STAGE_COUNT);
-        assert_eq!(s.leads(), 1000);
+        assert_eq!(s.leads(), Leads::Cohort(1000));
         assert_eq!(s.trials(), 10_000);
+        assert_eq!(s.horizon_weeks(), None);
     }
 
     #[test]
@@ -333,6 +748,13 @@ mod tests {
         input.trials = 2.5;
         input.stages[1].rate = 1.2;
         input.stages[4].rate = f64::NAN;
+        input.stages[2].days = Some(-1.0);
+        input.stages[3].evidence = Some(0.0);
+        input.pipeline = Some(vec![0.0, 1.5, 0.0, 0.0, 0.0, 0.0]);
+        input.deal_value = Some(DealValueInput {
+            median: 100.0,
+            p90: 50.0,
+        });
         let err = Scenario::new(&input).expect_err("invalid");
         let fields: Vec<Field> = err.errors.iter().map(|e| e.field).collect();
         assert_eq!(
@@ -341,24 +763,59 @@ mod tests {
                 Field::Leads,
                 Field::Trials,
                 Field::StageRate(1),
-                Field::StageRate(4)
+                Field::StageDays(2),
+                Field::StageEvidence(3),
+                Field::StageRate(4),
+                Field::Pipeline(1),
+                Field::DealValueP90,
             ]
         );
         let msg = err.to_string();
+        assert!(msg.contains("leads: Leads must be at least 0"), "{msg}");
+        assert!(msg.contains("trials: Trials must be a whole number"), "{msg}");
         assert!(
-            msg.contains("leads.count: Leads must be at least 0"),
+            msg.contains("stages[1].rate: Qualification rate must be between 0 % and 100 % (got 120 %)"),
             "{msg}"
         );
-        assert!(
-            msg.contains("trials: Trials must be a whole number"),
-            "{msg}"
-        );
-        assert!(
-            msg.contains(
-                "stages[1].rate: Qualification rate must be between 0 % and 100 % (got 120 %)"
-            ),
-            "{msg}"
-        );
+        assert!(msg.contains("pipeline[1]: Open deals in Qualification must be a whole number"), "{msg}");
+    }
+
+    #[test]
+    fn per_week_needs_a_horizon_and_newer_versions_are_refused() {
+        let mut input = ScenarioInput::default();
+        input.leads = LeadsInput::PerWeek(120.0);
+        input.version = 2;
+        let err = Scenario::new(&input).expect_err("invalid");
+        assert!(err.message_for(Field::Horizon).is_some_and(|m| m.contains("required")));
+        assert!(err.message_for(Field::Version).is_some_and(|m| m.contains("newer")));
+    }
+
+    #[test]
+    fn an_unbounded_referral_loop_is_refused_without_a_horizon() {
+        let mut input = ScenarioInput::default();
+        for s in &mut input.stages {
+            s.rate = 1.0;
+        }
+        input.follow_up = Some(FollowUpInput {
+            repeat_value: 0.0,
+            referrals: 1.0,
+        });
+        let err = Scenario::new(&input).expect_err("unbounded");
+        assert!(err.message_for(Field::Referrals).is_some_and(|m| m.contains("without bound")));
+        input.horizon_weeks = Some(13.0);
+        assert!(Scenario::new(&input).is_ok());
+    }
+
+    #[test]
+    fn revenue_target_needs_deal_value() {
+        let mut input = ScenarioInput::default();
+        input.target = Some(TargetInput {
+            revenue: Some(1000.0),
+            won: Some(3.0),
+        });
+        let err = Scenario::new(&input).expect_err("needs deal value");
+        assert_eq!(err.errors.len(), 1);
+        assert_eq!(err.errors[0].field, Field::TargetRevenue);
     }
 
     #[test]
@@ -367,9 +824,7 @@ mod tests {
         input.leads = LeadsInput::Count(10.5);
         input.stages.pop();
         let err = Scenario::new(&input).expect_err("invalid");
-        assert!(err
-            .message_for(Field::Leads)
-            .is_some_and(|m| m.contains("whole")));
+        assert!(err.message_for(Field::Leads).is_some_and(|m| m.contains("whole")));
         assert!(err.message_for(Field::Stages).is_some());
     }
 
@@ -384,12 +839,33 @@ mod tests {
 
     #[test]
     fn json_round_trip_and_unknown_fields() {
-        let input = ScenarioInput::default();
+        let mut input = ScenarioInput::default();
+        input.pipeline = Some(vec![0.0, 40.0, 25.0, 18.0, 12.0, 6.0]);
+        input.stages[0].days = Some(5.0);
         let json = serde_json::to_string(&input).expect("serialises");
         assert!(json.contains(r#""leads":{"count":1000}"#), "{json}");
+        assert!(json.contains(r#""pipeline":[0,40,25,18,12,6]"#), "{json}");
+        assert!(json.contains(r#""days":5"#), "{json}");
+        assert!(!json.contains("evidence"), "absent options are omitted: {json}");
         let back: ScenarioInput = serde_json::from_str(&json).expect("parses");
         assert_eq!(back, input);
         let bad = json.replace(r#""seed""#, r#""colour":1,"seed""#);
         assert!(serde_json::from_str::<ScenarioInput>(&bad).is_err());
+    }
+
+    #[test]
+    fn lognormal_parameters() {
+        let v = DealValue {
+            median: 12_000.0,
+            p90: 40_000.0,
+        };
+        assert!((v.mu() - 12_000f64.ln()).abs() < 1e-12);
+        assert!((v.sigma() - (40_000f64 / 12_000.0).ln() / Z90).abs() < 1e-12);
+        let fixed = DealValue {
+            median: 5.0,
+            p90: 5.0,
+        };
+        assert_eq!(fixed.sigma(), 0.0);
+        assert!((fixed.mean() - 5.0).abs() < 1e-12);
     }
 }

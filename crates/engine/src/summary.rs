@@ -1,9 +1,12 @@
-//! What a run reports: per-stage and won-deal statistics, percentiles and a
-//! histogram, computed from the streaming accumulators.
+//! What a run reports: the funnel, won deals, revenue, days to win, the
+//! week-by-week picture and target probabilities, each with its Monte Carlo
+//! standard error, computed from the streaming accumulators.
 
-use crate::scenario::{Scenario, STAGE_COUNT};
+use crate::model::Model;
+use crate::scenario::STAGE_COUNT;
 use crate::simulation::Accumulator;
 use crate::sketch::CountStats;
+use crate::timing::GridDistribution;
 use serde::{Deserialize, Serialize};
 
 /// Statistics of one quantity across trials.
@@ -50,11 +53,31 @@ impl Stat {
     }
 }
 
+/// Mean and P10/P50/P90 of one quantity.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Band {
+    pub mean: f64,
+    pub p10: f64,
+    pub p50: f64,
+    pub p90: f64,
+}
+
+impl Band {
+    fn from_counts(s: &CountStats) -> Band {
+        Band {
+            mean: s.mean(),
+            p10: s.quantile(10, 100),
+            p50: s.quantile(50, 100),
+            p90: s.quantile(90, 100),
+        }
+    }
+}
+
 /// One stage's row of the funnel.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StageSummary {
     pub name: String,
-    /// Deals that reached this stage, per trial.
+    /// Deals that reached this stage (within the horizon), per trial.
     pub reached: Stat,
     /// Share of the stage above's deals (by mean) lost before this one; none
     /// for the first stage or when the stage above had no deals.
@@ -69,6 +92,56 @@ pub struct HistogramBin {
     pub trials: u64,
 }
 
+/// Days from a lead entering Prospecting to its win, over all such wins.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DaysToWin {
+    pub mean: f64,
+    pub p50: f64,
+    pub p90: f64,
+}
+
+/// Cumulative results by the end of one week.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WeekSummary {
+    /// Week number, 1 for the first week.
+    pub week: u32,
+    pub won: Band,
+    /// None without deal values.
+    pub revenue: Option<Band>,
+}
+
+/// A probability estimated from the trials, with its standard error.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Probability {
+    pub p: f64,
+    /// √(p(1−p)/trials).
+    pub se: f64,
+}
+
+impl Probability {
+    fn new(hits: u64, trials: u64) -> Probability {
+        if trials == 0 {
+            return Probability { p: 0.0, se: 0.0 };
+        }
+        let p = hits as f64 / trials as f64;
+        Probability {
+            p,
+            se: (p * (1.0 - p) / trials as f64).sqrt(),
+        }
+    }
+}
+
+/// The chance of reaching the scenario's targets.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TargetSummary {
+    pub won: Option<u64>,
+    pub revenue: Option<f64>,
+    /// P(won deals ≥ target).
+    pub p_won: Option<Probability>,
+    /// P(revenue ≥ target).
+    pub p_revenue: Option<Probability>,
+}
+
 /// Everything a run reports so far.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
@@ -77,15 +150,28 @@ pub struct Summary {
     /// Trials the run will have when complete.
     pub trials_planned: u64,
     pub seed: u64,
+    pub horizon_weeks: Option<u32>,
     /// The seven stages, in process order; the last one's `reached` is the
     /// number of deals won (customers entering Follow-up).
     pub stages: Vec<StageSummary>,
     /// Deals won per trial.
     pub won: Stat,
-    /// Histogram of deals won per trial.
     pub won_histogram: Vec<HistogramBin>,
-    /// Won customers who buy again in Follow-up, per trial.
+    /// Revenue per trial (currency units, won deals plus repeat purchases);
+    /// None without deal values.
+    pub revenue: Option<Stat>,
+    pub revenue_histogram: Vec<HistogramBin>,
+    /// Repeat purchases per trial.
     pub repeat: Stat,
+    /// Leads from referrals per trial.
+    pub referral_leads: Stat,
+    /// None when no deal from a new lead was won.
+    pub days_to_win: Option<DaysToWin>,
+    /// Week by week (empty without a horizon).
+    pub weekly: Vec<WeekSummary>,
+    pub target: Option<TargetSummary>,
+    /// Trials stopped at the lead cap (a runaway referral loop).
+    pub capped_trials: u64,
 }
 
 /// At most this many histogram bars.
@@ -131,12 +217,76 @@ fn histogram(s: &CountStats) -> Vec<HistogramBin> {
     out
 }
 
+/// Days to win pooled over all wins from new leads: a mixture of the
+/// path-time distribution truncated at each entry week's time left.
+fn days_to_win(path: &GridDistribution, weights: &[f64], horizon: Option<u32>) -> Option<DaysToWin> {
+    let mut mass = vec![0.0; path.mass.len()];
+    for (week, &weight) in weights.iter().enumerate() {
+        if weight <= 0.0 {
+            continue;
+        }
+        let limit = horizon.map(|h| 7.0 * (h as f64 - week as f64));
+        let fits = limit.map_or(1.0, |x| path.cdf(x));
+        if fits <= 0.0 {
+            continue;
+        }
+        let scale = weight / fits;
+        for (i, &m) in path.mass.iter().enumerate() {
+            let lo = path.location(i) - path.h / 2.0;
+            let share = match limit {
+                Some(x) if path.shift > 0.0 && lo + path.h > x => ((x - lo) / path.h).clamp(0.0, 1.0),
+                _ => 1.0,
+            };
+            mass[i] += m * share * scale;
+        }
+    }
+    let total: f64 = mass.iter().sum();
+    if total <= 0.0 {
+        return None;
+    }
+    let mean = mass.iter().enumerate().map(|(i, m)| m * path.location(i)).sum::<f64>() / total;
+    let quantile = |q: f64| {
+        if path.shift == 0.0 {
+            return 0.0;
+        }
+        let target = q * total;
+        let mut seen = 0.0;
+        for (i, &m) in mass.iter().enumerate() {
+            if seen + m >= target && m > 0.0 {
+                let lo = path.location(i) - path.h / 2.0;
+                return (lo + path.h * (target - seen) / m).max(0.0);
+            }
+            seen += m;
+        }
+        path.location(mass.len().saturating_sub(1))
+    };
+    Some(DaysToWin {
+        mean,
+        p50: quantile(0.5),
+        p90: quantile(0.9),
+    })
+}
+
+/// Wins from new leads by entry week: counted for cohorts and referrals,
+/// and in expectation (exactly, given the count) for `per_week` leads.
+fn entry_week_weights(model: &Model, acc: &Accumulator) -> Vec<f64> {
+    let mut weights: Vec<f64> = acc.won_from_new_leads.iter().map(|&w| w as f64).collect();
+    if let Some(weekly) = model.weekly_leads() {
+        if weights.len() < weekly.entry_share.len() {
+            weights.resize(weekly.entry_share.len(), 0.0);
+        }
+        for (w, share) in weights.iter_mut().zip(&weekly.entry_share) {
+            *w += acc.won_from_weekly_leads as f64 * share;
+        }
+    }
+    weights
+}
+
 impl Summary {
-    pub(crate) fn from_accumulator(
-        scenario: &Scenario,
-        acc: &Accumulator,
-        trials_planned: u64,
-    ) -> Summary {
+    /// The summary of `acc`'s trials for `model`'s scenario.
+    pub fn new(model: &Model, acc: &Accumulator, trials_planned: u64) -> Summary {
+        let scenario = model.scenario();
+        let trials = acc.trials();
         let stages = scenario
             .stages()
             .iter()
@@ -155,14 +305,53 @@ impl Summary {
             })
             .collect();
         let won = &acc.reached[STAGE_COUNT - 1];
+        let has_values = scenario.deal_value().is_some();
+        let weekly = acc
+            .weekly_won
+            .iter()
+            .zip(&acc.weekly_revenue)
+            .enumerate()
+            .map(|(i, (w, r))| WeekSummary {
+                week: i as u32 + 1,
+                won: Band::from_counts(w),
+                revenue: has_values.then(|| Band::from_counts(r)),
+            })
+            .collect();
+        let target = (scenario.target_won().is_some() || scenario.target_revenue().is_some())
+            .then(|| TargetSummary {
+                won: scenario.target_won(),
+                revenue: scenario.target_revenue(),
+                p_won: scenario
+                    .target_won()
+                    .map(|_| Probability::new(acc.hit_won, trials)),
+                p_revenue: scenario
+                    .target_revenue()
+                    .map(|_| Probability::new(acc.hit_revenue, trials)),
+            });
         Summary {
-            trials_done: acc.reached[0].len(),
+            trials_done: trials,
             trials_planned,
             seed: scenario.seed(),
+            horizon_weeks: scenario.horizon_weeks(),
             stages,
             won: Stat::from_counts(won),
             won_histogram: histogram(won),
+            revenue: has_values.then(|| Stat::from_counts(&acc.revenue)),
+            revenue_histogram: if has_values {
+                histogram(&acc.revenue)
+            } else {
+                Vec::new()
+            },
             repeat: Stat::from_counts(&acc.repeat),
+            referral_leads: Stat::from_counts(&acc.referral_leads),
+            days_to_win: days_to_win(
+                &model.time().to_win,
+                &entry_week_weights(model, acc),
+                scenario.horizon_weeks(),
+            ),
+            weekly,
+            target,
+            capped_trials: acc.capped,
         }
     }
 }
@@ -191,5 +380,12 @@ mod tests {
         assert_eq!(h.iter().map(|b| b.trials).sum::<u64>(), 1000);
         assert!(h.len() as u64 <= MAX_BINS + 1);
         assert!(h[0].low <= 3.0 && h.last().is_some_and(|b| b.high > 779.0));
+    }
+
+    #[test]
+    fn probabilities_have_binomial_standard_errors() {
+        let p = Probability::new(250, 1000);
+        assert_eq!(p.p, 0.25);
+        assert!((p.se - (0.25f64 * 0.75 / 1000.0).sqrt()).abs() < 1e-15);
     }
 }

@@ -39,7 +39,7 @@ fn shares_of_the_trials_merge_to_the_whole_run() {
     let mut whole = whole;
     whole.step(u64::MAX);
     for cuts in [vec![0, 1000, 2000], vec![0, 1, 999, 1500, 2000]] {
-        let mut merged = engine::simulation::Accumulator::default();
+        let mut merged = engine::Accumulator::default();
         for pair in cuts.windows(2).rev() {
             let mut part = Simulation::for_trials(scenario.clone(), pair[0]..pair[1]);
             part.step(u64::MAX);

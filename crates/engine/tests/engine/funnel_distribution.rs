@@ -8,10 +8,10 @@
 //! not cherry-picked.
 
 use crate::common::{cohort, run};
-use engine::{rng::trial_rng, run_trial};
+use engine::{Model, TrialOutcome};
 use statrs::distribution::{ChiSquared, ContinuousCDF, Discrete};
 
-const Z: f64 = 4.5;
+pub const Z: f64 = 4.5;
 const RATES: [f64; 7] = [0.5, 0.6, 0.7, 0.6, 0.5, 0.4, 0.25];
 
 /// Probability of reaching stage `k` (0-based): product of the rates above.
@@ -20,7 +20,7 @@ fn reach_probability(rates: &[f64], k: usize) -> f64 {
 }
 
 /// Checks a sample mean and variance against Binomial(n, q).
-fn assert_binomial_moments(what: &str, mean: f64, var: f64, n: u64, q: f64, trials: u64) {
+pub fn assert_binomial_moments(what: &str, mean: f64, var: f64, n: u64, q: f64, trials: u64) {
     let n = n as f64;
     let t = trials as f64;
     let mu = n * q;
@@ -66,7 +66,7 @@ fn every_stage_count_has_binomial_mean_and_variance() {
 
 /// Pearson chi-square of observed counts against Binomial(n, q), pooling
 /// values so that every cell expects at least 5 trials; returns the p-value.
-fn chi_square_p_value(observed: &[u64], n: u64, q: f64, trials: u64) -> f64 {
+pub fn chi_square_p_value(observed: &[u64], n: u64, q: f64, trials: u64) -> f64 {
     let pmf = statrs::distribution::Binomial::new(q, n).expect("valid binomial");
     let t = trials as f64;
     let mut cells: Vec<(f64, f64)> = Vec::new(); // (expected, observed)
@@ -94,11 +94,12 @@ fn chi_square_p_value(observed: &[u64], n: u64, q: f64, trials: u64) -> f64 {
 #[test]
 fn won_deals_fit_the_binomial_distribution() {
     let (leads, trials, seed) = (300u64, 20_000u64, 7);
-    let scenario = cohort(leads, RATES, trials, seed);
+    let model = Model::new(cohort(leads, RATES, trials, seed));
     let mut won_counts = vec![0u64; leads as usize + 1];
     let mut stage2_counts = vec![0u64; leads as usize + 1];
+    let mut outcome = TrialOutcome::default();
     for trial in 0..trials {
-        let outcome = run_trial(&scenario, &mut trial_rng(seed, trial));
+        model.run_trial(trial, &mut outcome);
         won_counts[outcome.won() as usize] += 1;
         stage2_counts[outcome.reached[2] as usize] += 1;
     }
@@ -116,10 +117,12 @@ fn the_chi_square_test_can_fail() {
     // Guard against a test that always passes: the same sample against a
     // slightly wrong rate must be rejected.
     let (leads, trials, seed) = (300u64, 20_000u64, 7);
-    let scenario = cohort(leads, RATES, trials, seed);
+    let model = Model::new(cohort(leads, RATES, trials, seed));
     let mut won_counts = vec![0u64; leads as usize + 1];
+    let mut outcome = TrialOutcome::default();
     for trial in 0..trials {
-        won_counts[run_trial(&scenario, &mut trial_rng(seed, trial)).won() as usize] += 1;
+        model.run_trial(trial, &mut outcome);
+        won_counts[outcome.won() as usize] += 1;
     }
     let wrong_q = reach_probability(&RATES, 6) * 1.1;
     assert!(chi_square_p_value(&won_counts, leads, wrong_q, trials) < 1e-6);

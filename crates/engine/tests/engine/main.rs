@@ -4,3 +4,5 @@ mod common;
 mod determinism;
 mod funnel_distribution;
 mod golden;
+mod brute_force;
+mod time_model;

@@ -1,0 +1,398 @@
+//! One trial of the forecasting model.
+//!
+//! Deals are never simulated one by one: every step moves a *count* of deals
+//! with one binomial (or Poisson) draw, so a trial costs the same for ten
+//! leads or ten million. With a horizon, deals are grouped in cohorts by the
+//! week they enter (new leads and referrals at the start of a week, open
+//! pipeline at time 0 in its stage). For a cohort, "reached stage m before the
+//! horizon" events are nested, so the counts follow from successive binomial
+//! thinning with probabilities `rate × P(path to m fits)/P(path to m−1 fits)`;
+//! the week of each win then follows by thinning the won count backwards
+//! through the week ends. Both are exact for the duration model in
+//! [`crate::timing`]; the only approximation is that referral leads enter at
+//! the start of the week after their referrer's follow-up.
+
+use crate::rng::{stream_rng, Stream, TrialRng};
+use rand::RngExt;
+use crate::sampling::{binomial, poisson, PoissonSampler, RateSampler, ValueSampler};
+use crate::timing::WeeklyLeads;
+use crate::scenario::{Leads, Scenario, SALES_STAGES, STAGE_COUNT};
+use crate::timing::{TimeModel, Timing};
+
+/// A trial stops adding referral leads beyond this many leads in total (a
+/// runaway loop in a trial whose sampled rates are extreme); counted and
+/// reported, never silent.
+pub const LEAD_CAP: u64 = 10_000_000_000_000;
+
+/// What one trial produced.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TrialOutcome {
+    /// Deals that reached each stage (within the horizon); `reached[6]`
+    /// (Follow-up) is the number of deals won.
+    pub reached: [u64; STAGE_COUNT],
+    /// Repeat purchases (within the horizon).
+    pub repeat: u64,
+    /// Leads that came from referrals (within the horizon).
+    pub referral_leads: u64,
+    /// Revenue from won deals and repeat purchases (currency units);
+    /// 0 without deal values.
+    pub revenue: f64,
+    /// Per week of the horizon: cumulative deals won by its end.
+    pub weekly_won: Vec<u64>,
+    /// Per week of the horizon: cumulative revenue by its end.
+    pub weekly_revenue: Vec<f64>,
+    /// Deals won from new leads (Prospecting entrants) that entered as a
+    /// cohort or by referral, by their entry week; one entry without a horizon.
+    pub won_from_new_leads: Vec<u64>,
+    /// Deals won from `per_week` leads (their entry weeks follow
+    /// [`WeeklyLeads::entry_share`]).
+    pub won_from_weekly_leads: u64,
+    /// The trial hit [`LEAD_CAP`].
+    pub capped: bool,
+}
+
+impl TrialOutcome {
+    pub fn won(&self) -> u64 {
+        self.reached[STAGE_COUNT - 1]
+    }
+}
+
+/// A scenario prepared for simulation: samplers and time tables built once.
+#[derive(Clone, Debug)]
+pub struct Model {
+    scenario: Scenario,
+    time: TimeModel,
+    rates: Vec<RateSampler>,
+    values: Option<ValueSampler>,
+    /// All new leads of a `per_week` scenario: Poisson(λ·weeks).
+    all_weekly_leads: PoissonSampler,
+    /// Time tables for those leads taken together.
+    weekly: Option<WeeklyLeads>,
+}
+
+/// Per-trial scratch space, reused between trials.
+#[derive(Default)]
+struct Weeks {
+    won: Vec<u64>,
+    follow_ups: Vec<u64>,
+}
+
+impl Model {
+    pub fn new(scenario: Scenario) -> Self {
+        let time = TimeModel::new(&scenario);
+        let rates = scenario
+            .stages()
+            .iter()
+            .map(|s| RateSampler::new(s.rate, s.evidence))
+            .collect();
+        let values = scenario
+            .deal_value()
+            .map(|v| ValueSampler::new(v.mu(), v.sigma()));
+        let (all_weekly_leads, weekly) = match (scenario.leads(), &time.timing) {
+            (Leads::PerWeek(lambda), Some(t)) => (
+                PoissonSampler::new(lambda * t.weeks() as f64),
+                Some(t.weekly_leads()),
+            ),
+            _ => (PoissonSampler::new(0.0), None),
+        };
+        Model {
+            scenario,
+            time,
+            rates,
+            values,
+            all_weekly_leads,
+            weekly,
+        }
+    }
+
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenario
+    }
+
+    pub fn time(&self) -> &TimeModel {
+        &self.time
+    }
+
+    /// Time tables of the `per_week` leads taken together, if any.
+    pub fn weekly_leads(&self) -> Option<&WeeklyLeads> {
+        self.weekly.as_ref()
+    }
+
+    /// Runs trial number `trial`, writing into `out` (whose buffers are reused).
+    pub fn run_trial(&self, trial: u64, out: &mut TrialOutcome) {
+        let seed = self.scenario.seed();
+        let mut funnel = stream_rng(seed, trial, Stream::Funnel);
+        let mut timing = stream_rng(seed, trial, Stream::Timing);
+        let mut values = stream_rng(seed, trial, Stream::Values);
+        let rates: [f64; STAGE_COUNT] =
+            std::array::from_fn(|i| self.rates[i].sample(&mut funnel));
+        out.reached = [0; STAGE_COUNT];
+        out.repeat = 0;
+        out.referral_leads = 0;
+        out.revenue = 0.0;
+        out.capped = false;
+        match &self.time.timing {
+            Some(t) => self.run_with_horizon(t, &rates, &mut funnel, &mut timing, &mut values, out),
+            None => self.run_to_the_end(&rates, &mut funnel, &mut timing, &mut values, out),
+        }
+    }
+
+    /// Without a horizon every deal runs to its end; referrals come in
+    /// generations until none are left.
+    fn run_to_the_end(
+        &self,
+        rates: &[f64; STAGE_COUNT],
+        funnel: &mut TrialRng,
+        timing: &mut TrialRng,
+        values: &mut TrialRng,
+        out: &mut TrialOutcome,
+    ) {
+        out.weekly_won.clear();
+        out.weekly_revenue.clear();
+        out.won_from_new_leads.clear();
+        out.won_from_weekly_leads = 0;
+        let mut leads = match self.scenario.leads() {
+            Leads::Cohort(n) => n,
+            Leads::PerWeek(_) => 0, // validation requires a horizon
+        };
+        let mut won = self.move_through(0, leads, rates, funnel, out);
+        let mut won_new = won;
+        for (k, &open) in self.scenario.pipeline().iter().enumerate() {
+            won += self.move_through(k, open, rates, funnel, out);
+        }
+        let mut total_leads = leads;
+        let mut generation_won = won;
+        while generation_won > 0 && self.scenario.referrals() > 0.0 {
+            leads = poisson(funnel, self.scenario.referrals() * generation_won as f64);
+            if total_leads.saturating_add(leads) > LEAD_CAP {
+                out.capped = true;
+                break;
+            }
+            total_leads += leads;
+            out.referral_leads += leads;
+            generation_won = self.move_through(0, leads, rates, funnel, out);
+            won += generation_won;
+            won_new += generation_won;
+        }
+        out.won_from_new_leads.push(won_new);
+        out.repeat = binomial(timing, won, rates[STAGE_COUNT - 1]);
+        if let Some(v) = &self.values {
+            out.revenue = v.sum(values, won)
+                + self.scenario.repeat_value() * v.sum(values, out.repeat);
+        }
+    }
+
+    /// Moves `n` deals from stage `k` to the win with no horizon; returns wins.
+    fn move_through(
+        &self,
+        k: usize,
+        n: u64,
+        rates: &[f64; STAGE_COUNT],
+        funnel: &mut TrialRng,
+        out: &mut TrialOutcome,
+    ) -> u64 {
+        let mut count = n;
+        out.reached[k] += count;
+        for m in k + 1..STAGE_COUNT {
+            count = binomial(funnel, count, rates[m - 1]);
+            out.reached[m] += count;
+        }
+        count
+    }
+
+    fn run_with_horizon(
+        &self,
+        t: &Timing,
+        rates: &[f64; STAGE_COUNT],
+        funnel: &mut TrialRng,
+        timing: &mut TrialRng,
+        values: &mut TrialRng,
+        out: &mut TrialOutcome,
+    ) {
+        let weeks = t.weeks();
+        let mut w = Weeks {
+            won: vec![0; weeks],
+            follow_ups: vec![0; weeks],
+        };
+        out.won_from_new_leads.clear();
+        out.won_from_new_leads.resize(weeks, 0);
+        out.won_from_weekly_leads = 0;
+        // New leads from outside: one cohort, or all weekly cohorts at once.
+        let mut total_leads = match self.scenario.leads() {
+            Leads::Cohort(n) => {
+                out.won_from_new_leads[0] = self.cohort(t, 0, 0, n, rates, funnel, timing, &mut w, out);
+                n
+            }
+            Leads::PerWeek(_) => {
+                let n = self.all_weekly_leads.sample(funnel);
+                out.won_from_weekly_leads = self.weekly_cohorts(n, rates, funnel, timing, &mut w, out);
+                n
+            }
+        };
+        for (k, &open) in self.scenario.pipeline().iter().enumerate() {
+            self.cohort(t, k, 0, open, rates, funnel, timing, &mut w, out);
+        }
+        // Referral leads enter at the start of the week after the follow-up.
+        if self.scenario.referrals() > 0.0 {
+            for week in 1..weeks {
+                let referred =
+                    poisson(funnel, self.scenario.referrals() * w.follow_ups[week - 1] as f64);
+                if total_leads.saturating_add(referred) > LEAD_CAP {
+                    out.capped = true;
+                    break;
+                }
+                total_leads += referred;
+                out.referral_leads += referred;
+                out.won_from_new_leads[week] +=
+                    self.cohort(t, 0, week, referred, rates, funnel, timing, &mut w, out);
+            }
+        }
+        // Repeat purchases and money, week by week.
+        out.weekly_won.clear();
+        out.weekly_revenue.clear();
+        let (mut won_so_far, mut revenue_so_far) = (0u64, 0.0);
+        for week in 0..weeks {
+            let repeats = binomial(timing, w.follow_ups[week], rates[STAGE_COUNT - 1]);
+            out.repeat += repeats;
+            won_so_far += w.won[week];
+            if let Some(v) = &self.values {
+                revenue_so_far += v.sum(values, w.won[week])
+                    + self.scenario.repeat_value() * v.sum(values, repeats);
+            }
+            out.weekly_won.push(won_so_far);
+            out.weekly_revenue.push(revenue_so_far);
+        }
+        out.revenue = revenue_so_far;
+    }
+
+    /// All `n` new leads of a `per_week` scenario, entering in uniformly
+    /// random weeks (see [`WeeklyLeads`]); returns the number won.
+    #[allow(clippy::too_many_arguments)]
+    fn weekly_cohorts(
+        &self,
+        n: u64,
+        rates: &[f64; STAGE_COUNT],
+        funnel: &mut TrialRng,
+        timing: &mut TrialRng,
+        w: &mut Weeks,
+        out: &mut TrialOutcome,
+    ) -> u64 {
+        let Some(agg) = &self.weekly else {
+            return 0;
+        };
+        let mut count = n;
+        out.reached[0] += count;
+        for m in 1..STAGE_COUNT {
+            let p = if agg.fits[m - 1] > 0.0 {
+                rates[m - 1] * (agg.fits[m] / agg.fits[m - 1]).min(1.0)
+            } else {
+                0.0
+            };
+            count = binomial(funnel, count, p);
+            out.reached[m] += count;
+        }
+        let won = count;
+        split(timing, won, &agg.win_week, &mut w.won);
+        let won_fits = agg.fits[SALES_STAGES];
+        let follow_ups = if won_fits > 0.0 {
+            binomial(timing, won, agg.fits[STAGE_COUNT] / won_fits)
+        } else {
+            0
+        };
+        split(timing, follow_ups, &agg.follow_up_week, &mut w.follow_ups);
+        won
+    }
+
+    /// Moves a cohort of `n` deals that enter stage `k` at the start of week
+    /// `week` through the funnel within the horizon; records wins and
+    /// follow-ups by week and returns the number won.
+    #[allow(clippy::too_many_arguments)]
+    fn cohort(
+        &self,
+        t: &Timing,
+        k: usize,
+        week: usize,
+        n: u64,
+        rates: &[f64; STAGE_COUNT],
+        funnel: &mut TrialRng,
+        timing: &mut TrialRng,
+        w: &mut Weeks,
+        out: &mut TrialOutcome,
+    ) -> u64 {
+        if n == 0 {
+            return 0;
+        }
+        // Weeks left until the horizon, minus one: the last lag that counts.
+        let last = t.weeks() - 1 - week;
+        let mut count = n;
+        out.reached[k] += count;
+        for m in k + 1..STAGE_COUNT {
+            let fits_before = t.p(k, m - 1, last);
+            let p = if fits_before > 0.0 {
+                rates[m - 1] * (t.p(k, m, last) / fits_before).min(1.0)
+            } else {
+                0.0
+            };
+            count = binomial(funnel, count, p);
+            out.reached[m] += count;
+        }
+        let won = count;
+        let weeks_left = &mut w.won[week..];
+        split(timing, won, &t.row(k, SALES_STAGES)[..=last], weeks_left);
+        // Every won customer reaches its follow-up time (repeat purchase and
+        // referrals) D₇ days after the win, if that is still inside the horizon.
+        let won_fits = t.p(k, SALES_STAGES, last);
+        let follow_ups = if won_fits > 0.0 {
+            binomial(timing, won, t.p(k, STAGE_COUNT, last) / won_fits)
+        } else {
+            0
+        };
+        split(timing, follow_ups, &t.row(k, STAGE_COUNT)[..=last], &mut w.follow_ups[week..]);
+        won
+    }
+}
+
+/// Below this many events, each event's cell is drawn directly (one uniform
+/// and a binary search of the cumulative table); above, the count is split
+/// cell by cell with conditional binomials. Either way the cost is bounded,
+/// whatever the count.
+const DIRECT_SPLIT_LIMIT: u64 = 64;
+
+/// Spreads `count` events over cells (weeks) with probabilities proportional
+/// to the increments of `cumulative` (cumulative[i] = mass of cells 0..=i);
+/// adds the counts to `cells`.
+fn split(rng: &mut TrialRng, count: u64, cumulative: &[f64], cells: &mut [u64]) {
+    let Some(&total) = cumulative.last() else {
+        return;
+    };
+    if count == 0 || total <= 0.0 {
+        return;
+    }
+    let last = cumulative.len() - 1;
+    if count <= DIRECT_SPLIT_LIMIT {
+        for _ in 0..count {
+            let u = rng.random::<f64>() * total;
+            let i = cumulative.partition_point(|&c| c <= u).min(last);
+            cells[i] += 1;
+        }
+        return;
+    }
+    // Forward: of the events not in cells before i, a share
+    // (C[i] − C[i−1]) / (total − C[i−1]) fall in cell i.
+    let mut remaining = count;
+    let mut below = 0.0;
+    for (i, &c) in cumulative.iter().enumerate() {
+        if remaining == 0 {
+            break;
+        }
+        let left = total - below;
+        let here = if i == last || left <= 0.0 {
+            remaining
+        } else {
+            binomial(rng, remaining, ((c - below) / left).min(1.0))
+        };
+        cells[i] += here;
+        remaining -= here;
+        below = c;
+    }
+}
