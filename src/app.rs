@@ -136,7 +136,10 @@ pub fn App() -> Html {
                 return;
             }
             let run_id = state.next_run_id;
-            bridge.send(ToWorker::Run { run_id, scenario });
+            bridge.send(ToWorker::Run {
+                run_id,
+                scenario: Box::new(scenario),
+            });
             state.dispatch(Action::RunStarted {
                 run_id,
                 now_ms: now_ms(),

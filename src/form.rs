@@ -8,9 +8,12 @@
 use engine::{Field, LeadsInput, Scenario, ScenarioInput, StageInput, STAGE_COUNT};
 use std::collections::BTreeMap;
 
-/// The form's raw text, one string per input.
+/// The form's raw text, one string per input, over the scenario it edits.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FormValues {
+    /// The scenario being edited: every field the form does not show (yet)
+    /// is kept from it unchanged.
+    pub base: ScenarioInput,
     pub name: String,
     pub leads: String,
     pub trials: String,
@@ -28,6 +31,8 @@ pub type FieldMessages = BTreeMap<FieldKey, String>;
 pub enum FieldKey {
     Scenario,
     Leads,
+    /// A field of the scenario the form does not show.
+    Other,
     Trials,
     Seed,
     StageName(usize),
@@ -43,6 +48,7 @@ impl From<Field> for FieldKey {
             Field::StageName(i) => FieldKey::StageName(i),
             Field::StageRate(i) => FieldKey::Rate(i),
             Field::Version | Field::Stages => FieldKey::Scenario,
+            _ => FieldKey::Other,
         }
     }
 }
@@ -60,8 +66,9 @@ fn plain_number(value: f64) -> String {
 impl FormValues {
     /// The form showing a scenario.
     pub fn from_input(input: &ScenarioInput) -> Self {
-        let LeadsInput::Count(leads) = input.leads;
+        let (LeadsInput::Count(leads) | LeadsInput::PerWeek(leads)) = input.leads;
         FormValues {
+            base: input.clone(),
             name: input.name.clone(),
             leads: plain_number(leads),
             trials: plain_number(input.trials),
@@ -100,7 +107,13 @@ impl FormValues {
                 }
             }
         };
-        let leads = number(FieldKey::Leads, &self.leads, "the number of leads", true);
+        let per_week = matches!(self.base.leads, LeadsInput::PerWeek(_));
+        let leads = number(
+            FieldKey::Leads,
+            &self.leads,
+            "the number of leads",
+            !per_week,
+        );
         let trials = number(FieldKey::Trials, &self.trials, "the number of trials", true);
         let rates: [f64; STAGE_COUNT] = std::array::from_fn(|i| {
             number(
@@ -122,18 +135,27 @@ impl FormValues {
                 0
             }
         };
+        let mut stages = self.base.stages.clone();
+        stages.resize_with(STAGE_COUNT, || StageInput {
+            name: String::new(),
+            rate: 0.0,
+            days: None,
+            evidence: None,
+        });
+        for (i, stage) in stages.iter_mut().enumerate() {
+            stage.name = self.stage_names[i].clone();
+            stage.rate = rates[i];
+        }
         let input = ScenarioInput {
             name: self.name.clone(),
-            leads: LeadsInput::Count(leads),
-            stages: (0..STAGE_COUNT)
-                .map(|i| StageInput {
-                    name: self.stage_names[i].clone(),
-                    rate: rates[i],
-                })
-                .collect(),
+            leads: match self.base.leads {
+                LeadsInput::Count(_) => LeadsInput::Count(leads),
+                LeadsInput::PerWeek(_) => LeadsInput::PerWeek(leads),
+            },
+            stages,
             trials,
             seed,
-            ..ScenarioInput::default()
+            ..self.base.clone()
         };
         // The engine's checks, for fields that parsed.
         if let Err(err) = Scenario::new(&input) {
@@ -243,6 +265,21 @@ mod tests {
         let input = f.parse().expect("valid");
         assert_eq!(input.leads, LeadsInput::Count(10_000.0));
         assert_eq!(input.stages[0].rate, 0.125);
+    }
+
+    #[test]
+    fn fields_the_form_does_not_show_are_kept() {
+        let mut base = ScenarioInput::default();
+        base.horizon_weeks = Some(13.0);
+        base.pipeline = Some(vec![0.0, 4.0, 3.0, 2.0, 1.0, 0.0]);
+        base.stages[2].days = Some(9.0);
+        let mut f = FormValues::from_input(&base);
+        f.rates[2] = "55".into();
+        let parsed = f.parse().expect("valid");
+        assert_eq!(parsed.pipeline, base.pipeline);
+        assert_eq!(parsed.horizon_weeks, Some(13.0));
+        assert_eq!(parsed.stages[2].days, Some(9.0));
+        assert_eq!(parsed.stages[2].rate, 0.55);
     }
 
     #[test]

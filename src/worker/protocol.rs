@@ -9,7 +9,7 @@ pub enum ToWorker {
     /// Start a run, replacing any run in progress.
     Run {
         run_id: u32,
-        scenario: ScenarioInput,
+        scenario: Box<ScenarioInput>,
     },
     /// Stop the run with this id; its partial results are kept by the page.
     Cancel { run_id: u32 },

@@ -6,7 +6,8 @@ use std::path::Path;
 /// Reads, parses and validates a scenario file.
 pub fn scenario(path: &Path) -> Result<Scenario, String> {
     let shown = path.display();
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{shown}: cannot read the file: {e}"))?;
+    let text =
+        std::fs::read_to_string(path).map_err(|e| format!("{shown}: cannot read the file: {e}"))?;
     parse(&text).map_err(|problems| {
         let mut out = format!("{shown}: not a valid Funnelcast scenario:");
         for p in problems {
@@ -19,10 +20,12 @@ pub fn scenario(path: &Path) -> Result<Scenario, String> {
 
 /// Parses and validates scenario JSON; every problem found, one per entry.
 pub fn parse(text: &str) -> Result<Scenario, Vec<String>> {
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| vec![format!("the file is not valid JSON ({e})")])?;
+    let value: serde_json::Value = serde_json::from_str(text)
+        .map_err(|e| vec![format!("the file is not valid JSON ({e})")])?;
     let Some(object) = value.as_object() else {
-        return Err(vec!["the file must hold a JSON object (`{ ... }`)".to_owned()]);
+        return Err(vec![
+            "the file must hold a JSON object (`{ ... }`)".to_owned()
+        ]);
     };
     // The version first: a newer file gets a clear answer, not field errors.
     match object.get("version").map(|v| v.as_u64()) {
@@ -45,8 +48,10 @@ mod tests {
 
     #[test]
     fn problems_name_their_field() {
-        let err = parse(r#"{"version": 1, "leads": {"count": -1}, "stages": [], "trials": 10, "seed": 1}"#)
-            .expect_err("invalid");
+        let err = parse(
+            r#"{"version": 1, "leads": {"count": -1}, "stages": [], "trials": 10, "seed": 1}"#,
+        )
+        .expect_err("invalid");
         assert_eq!(err.len(), 2, "{err:?}");
         assert!(err[0].starts_with("leads: "));
         assert!(err[1].starts_with("stages: there must be exactly 7"));

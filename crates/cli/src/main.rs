@@ -16,7 +16,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "funnelcast", version, about = "Monte Carlo forecasts of a sales funnel")]
+#[command(
+    name = "funnelcast",
+    version,
+    about = "Monte Carlo forecasts of a sales funnel"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

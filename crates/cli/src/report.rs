@@ -197,7 +197,13 @@ pub fn text(scenario: &Scenario, s: &Summary) -> String {
     let _ = writeln!(out, "{name}: {}", describe(scenario));
     let _ = writeln!(out);
     let line = |label: &str, st: &Stat, money: bool| {
-        let f = |v: f64| if money { format::count(v) } else { format::mean(v) };
+        let f = |v: f64| {
+            if money {
+                format::count(v)
+            } else {
+                format::mean(v)
+            }
+        };
         format!(
             "{label:<14}mean {} (± {})   P10 {}   P50 {}   P90 {}   (P5 {}, P95 {})\n",
             f(st.mean),
@@ -222,7 +228,13 @@ pub fn text(scenario: &Scenario, s: &Summary) -> String {
     }
     if let Some(t) = &s.target {
         if let (Some(won), Some(p)) = (t.won, &t.p_won) {
-            let _ = writeln!(out, "{:<14}P(won ≥ {won}) = {} ± {}", "Target", pct(p.p), pct(p.se));
+            let _ = writeln!(
+                out,
+                "{:<14}P(won ≥ {won}) = {} ± {}",
+                "Target",
+                pct(p.p),
+                pct(p.se)
+            );
         }
         if let (Some(rev), Some(p)) = (t.revenue, &t.p_revenue) {
             let _ = writeln!(
@@ -235,7 +247,11 @@ pub fn text(scenario: &Scenario, s: &Summary) -> String {
             );
         }
     }
-    let _ = writeln!(out, "\n{:<22}{:>10}{:>10}{:>10}{:>10}", "Stage reached", "mean", "P10", "P50", "P90");
+    let _ = writeln!(
+        out,
+        "\n{:<22}{:>10}{:>10}{:>10}{:>10}",
+        "Stage reached", "mean", "P10", "P50", "P90"
+    );
     for st in &s.stages {
         let r = &st.reached;
         let _ = writeln!(
@@ -249,16 +265,30 @@ pub fn text(scenario: &Scenario, s: &Summary) -> String {
         );
     }
     if !s.weekly.is_empty() {
-        let _ = writeln!(out, "\n{:<6}{:>24}{:>36}", "Week", "won by then P10/P50/P90", "revenue by then P10/P50/P90");
+        let _ = writeln!(
+            out,
+            "\n{:<6}{:>24}{:>36}",
+            "Week", "won by then P10/P50/P90", "revenue by then P10/P50/P90"
+        );
         for w in &s.weekly {
             let revenue = w.revenue.as_ref().map_or(String::new(), |r| {
-                format!("{} / {} / {}", format::count(r.p10), format::count(r.p50), format::count(r.p90))
+                format!(
+                    "{} / {} / {}",
+                    format::count(r.p10),
+                    format::count(r.p50),
+                    format::count(r.p90)
+                )
             });
             let _ = writeln!(
                 out,
                 "{:<6}{:>24}{:>36}",
                 w.week,
-                format!("{} / {} / {}", format::count(w.won.p10), format::count(w.won.p50), format::count(w.won.p90)),
+                format!(
+                    "{} / {} / {}",
+                    format::count(w.won.p10),
+                    format::count(w.won.p50),
+                    format::count(w.won.p90)
+                ),
                 revenue
             );
         }

@@ -1,12 +1,12 @@
-//! Trials per second of the Monte Carlo run (criterion, native).
+//! Trials per second of the Monte Carlo run (criterion, native, one core).
 //!
-//! `cargo bench -p engine` — the README quotes the `thrpt` line.
+//! `cargo bench -p engine` (or `make bench`): the README quotes the `thrpt` lines.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use engine::{LeadsInput, Scenario, ScenarioInput, Simulation};
 use std::hint::black_box;
 
-fn scenario(leads: f64, trials: f64) -> Scenario {
+fn cohort(leads: f64, trials: f64) -> Scenario {
     let input = ScenarioInput {
         leads: LeadsInput::Count(leads),
         trials,
@@ -15,26 +15,50 @@ fn scenario(leads: f64, trials: f64) -> Scenario {
     Scenario::new(&input).expect("bench scenario is valid")
 }
 
-fn cohort(c: &mut Criterion) {
-    let mut group = c.benchmark_group("cohort");
-    group.sample_size(10);
-    for (name, leads) in [
-        ("10k_leads_100k_trials", 10_000.0),
-        ("10M_leads_100k_trials", 1e7),
-    ] {
-        let trials = 100_000u64;
-        group.throughput(Throughput::Elements(trials));
-        let s = scenario(leads, trials as f64);
-        group.bench_function(name, |b| {
+fn from_file(json: &str, trials: u64) -> Scenario {
+    let input: ScenarioInput = serde_json::from_str(json).expect("bench scenario parses");
+    Scenario::new(&input)
+        .expect("bench scenario is valid")
+        .with_trials(trials)
+}
+
+fn bench(c: &mut Criterion, group: &str, cases: Vec<(&str, Scenario)>) {
+    let mut g = c.benchmark_group(group);
+    g.sample_size(10);
+    for (name, scenario) in cases {
+        g.throughput(Throughput::Elements(scenario.trials()));
+        g.bench_function(name, |b| {
             b.iter(|| {
-                let mut sim = Simulation::new(black_box(s.clone()));
+                let mut sim = Simulation::new(black_box(scenario.clone()));
                 sim.step(u64::MAX);
                 black_box(sim.summary())
             })
         });
     }
-    group.finish();
+    g.finish();
 }
 
-criterion_group!(benches, cohort);
+fn cohorts(c: &mut Criterion) {
+    bench(
+        c,
+        "cohort",
+        vec![
+            ("10k_leads_100k_trials", cohort(10_000.0, 100_000.0)),
+            ("10M_leads_100k_trials", cohort(1e7, 100_000.0)),
+        ],
+    );
+}
+
+fn scenarios(c: &mut Criterion) {
+    bench(
+        c,
+        "scenario",
+        vec![
+            ("example_100k_trials", from_file(include_str!("example-scenario.json"), 100_000)),
+            ("large_20k_trials", from_file(include_str!("large-scenario.json"), 20_000)),
+        ],
+    );
+}
+
+criterion_group!(benches, cohorts, scenarios);
 criterion_main!(benches);

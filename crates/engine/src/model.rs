@@ -13,11 +13,11 @@
 //! the start of the week after their referrer's follow-up.
 
 use crate::rng::{stream_rng, Stream, TrialRng};
-use rand::RngExt;
 use crate::sampling::{binomial, poisson, PoissonSampler, RateSampler, ValueSampler};
-use crate::timing::WeeklyLeads;
 use crate::scenario::{Leads, Scenario, SALES_STAGES, STAGE_COUNT};
+use crate::timing::WeeklyLeads;
 use crate::timing::{TimeModel, Timing};
+use rand::RngExt;
 
 /// A trial stops adding referral leads beyond this many leads in total (a
 /// runaway loop in a trial whose sampled rates are extreme); counted and
@@ -124,8 +124,7 @@ impl Model {
         let mut funnel = stream_rng(seed, trial, Stream::Funnel);
         let mut timing = stream_rng(seed, trial, Stream::Timing);
         let mut values = stream_rng(seed, trial, Stream::Values);
-        let rates: [f64; STAGE_COUNT] =
-            std::array::from_fn(|i| self.rates[i].sample(&mut funnel));
+        let rates: [f64; STAGE_COUNT] = std::array::from_fn(|i| self.rates[i].sample(&mut funnel));
         out.reached = [0; STAGE_COUNT];
         out.repeat = 0;
         out.referral_leads = 0;
@@ -177,8 +176,8 @@ impl Model {
         out.won_from_new_leads.push(won_new);
         out.repeat = binomial(timing, won, rates[STAGE_COUNT - 1]);
         if let Some(v) = &self.values {
-            out.revenue = v.sum(values, won)
-                + self.scenario.repeat_value() * v.sum(values, out.repeat);
+            out.revenue =
+                v.sum(values, won) + self.scenario.repeat_value() * v.sum(values, out.repeat);
         }
     }
 
@@ -220,12 +219,14 @@ impl Model {
         // New leads from outside: one cohort, or all weekly cohorts at once.
         let mut total_leads = match self.scenario.leads() {
             Leads::Cohort(n) => {
-                out.won_from_new_leads[0] = self.cohort(t, 0, 0, n, rates, funnel, timing, &mut w, out);
+                out.won_from_new_leads[0] =
+                    self.cohort(t, 0, 0, n, rates, funnel, timing, &mut w, out);
                 n
             }
             Leads::PerWeek(_) => {
                 let n = self.all_weekly_leads.sample(funnel);
-                out.won_from_weekly_leads = self.weekly_cohorts(n, rates, funnel, timing, &mut w, out);
+                out.won_from_weekly_leads =
+                    self.weekly_cohorts(n, rates, funnel, timing, &mut w, out);
                 n
             }
         };
@@ -235,8 +236,10 @@ impl Model {
         // Referral leads enter at the start of the week after the follow-up.
         if self.scenario.referrals() > 0.0 {
             for week in 1..weeks {
-                let referred =
-                    poisson(funnel, self.scenario.referrals() * w.follow_ups[week - 1] as f64);
+                let referred = poisson(
+                    funnel,
+                    self.scenario.referrals() * w.follow_ups[week - 1] as f64,
+                );
                 if total_leads.saturating_add(referred) > LEAD_CAP {
                     out.capped = true;
                     break;
@@ -347,7 +350,12 @@ impl Model {
         } else {
             0
         };
-        split(timing, follow_ups, &t.row(k, STAGE_COUNT)[..=last], &mut w.follow_ups[week..]);
+        split(
+            timing,
+            follow_ups,
+            &t.row(k, STAGE_COUNT)[..=last],
+            &mut w.follow_ups[week..],
+        );
         won
     }
 }

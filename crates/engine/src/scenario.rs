@@ -422,10 +422,16 @@ fn number(value: f64, min: f64, max: f64, what: &str) -> Result<f64, String> {
         return Err(format!("{what} must be a number"));
     }
     if value < min {
-        return Err(format!("{what} must be at least {} (got {value})", plain(min)));
+        return Err(format!(
+            "{what} must be at least {} (got {value})",
+            plain(min)
+        ));
     }
     if value > max {
-        return Err(format!("{what} must be at most {} (got {value})", plain(max)));
+        return Err(format!(
+            "{what} must be at most {} (got {value})",
+            plain(max)
+        ));
     }
     Ok(value)
 }
@@ -452,12 +458,18 @@ impl Scenario {
                     input.version
                 )
             } else {
-                format!("format version {} is not supported (expected {FORMAT_VERSION})", input.version)
+                format!(
+                    "format version {} is not supported (expected {FORMAT_VERSION})",
+                    input.version
+                )
             };
             fail(Field::Version, message);
         }
         if input.name.chars().count() > 200 {
-            fail(Field::Name, "the name must be at most 200 characters".to_owned());
+            fail(
+                Field::Name,
+                "the name must be at most 200 characters".to_owned(),
+            );
         }
         let leads = match input.leads {
             LeadsInput::Count(n) => Leads::Cohort(
@@ -566,7 +578,9 @@ impl Scenario {
                 );
             }
             for (i, &n) in open.iter().enumerate().take(SALES_STAGES) {
-                let label = stages.get(i).map_or(DEFAULT_STAGE_NAMES[i], |s| s.name.as_str());
+                let label = stages
+                    .get(i)
+                    .map_or(DEFAULT_STAGE_NAMES[i], |s| s.name.as_str());
                 match whole_number(n, 0.0, MAX_COUNT, &format!("Open deals in {label}")) {
                     Ok(n) => pipeline[i] = n,
                     Err(m) => fail(Field::Pipeline(i), m),
@@ -602,16 +616,26 @@ impl Scenario {
             }
         });
         let follow_up = input.follow_up.unwrap_or_default();
-        let repeat_value = number(follow_up.repeat_value, 0.0, MAX_FOLLOW_UP, "The repeat value")
-            .unwrap_or_else(|m| {
-                fail(Field::RepeatValue, m);
-                0.0
-            });
-        let referrals = number(follow_up.referrals, 0.0, MAX_FOLLOW_UP, "Referrals per customer")
-            .unwrap_or_else(|m| {
-                fail(Field::Referrals, m);
-                0.0
-            });
+        let repeat_value = number(
+            follow_up.repeat_value,
+            0.0,
+            MAX_FOLLOW_UP,
+            "The repeat value",
+        )
+        .unwrap_or_else(|m| {
+            fail(Field::RepeatValue, m);
+            0.0
+        });
+        let referrals = number(
+            follow_up.referrals,
+            0.0,
+            MAX_FOLLOW_UP,
+            "Referrals per customer",
+        )
+        .unwrap_or_else(|m| {
+            fail(Field::Referrals, m);
+            0.0
+        });
         if horizon_weeks.is_none() && input.horizon_weeks.is_none() && referrals > 0.0 {
             let win_share: f64 = stages.iter().take(SALES_STAGES).map(|s| s.rate).product();
             if referrals * win_share >= 1.0 {
@@ -626,23 +650,24 @@ impl Scenario {
             }
         }
         let target = input.target.unwrap_or_default();
-        let target_revenue = target.revenue.and_then(|r| {
-            match number(r, 0.0, f64::MAX, "The revenue target") {
-                Ok(_) if input.deal_value.is_none() => {
-                    fail(
-                        Field::TargetRevenue,
-                        "a revenue target needs deal_value (median and p90) to compute revenue"
-                            .to_owned(),
-                    );
-                    None
-                }
-                Ok(r) => Some(r),
-                Err(m) => {
-                    fail(Field::TargetRevenue, m);
-                    None
-                }
-            }
-        });
+        let target_revenue =
+            target
+                .revenue
+                .and_then(|r| match number(r, 0.0, f64::MAX, "The revenue target") {
+                    Ok(_) if input.deal_value.is_none() => {
+                        fail(
+                            Field::TargetRevenue,
+                            "a revenue target needs deal_value (median and p90) to compute revenue"
+                                .to_owned(),
+                        );
+                        None
+                    }
+                    Ok(r) => Some(r),
+                    Err(m) => {
+                        fail(Field::TargetRevenue, m);
+                        None
+                    }
+                });
         let target_won = target.won.and_then(|w| {
             whole_number(w, 0.0, 1e15, "The won-deals target")
                 .map_err(|m| fail(Field::TargetWon, m))
@@ -772,12 +797,20 @@ mod tests {
         );
         let msg = err.to_string();
         assert!(msg.contains("leads: Leads must be at least 0"), "{msg}");
-        assert!(msg.contains("trials: Trials must be a whole number"), "{msg}");
         assert!(
-            msg.contains("stages[1].rate: Qualification rate must be between 0 % and 100 % (got 120 %)"),
+            msg.contains("trials: Trials must be a whole number"),
             "{msg}"
         );
-        assert!(msg.contains("pipeline[1]: Open deals in Qualification must be a whole number"), "{msg}");
+        assert!(
+            msg.contains(
+                "stages[1].rate: Qualification rate must be between 0 % and 100 % (got 120 %)"
+            ),
+            "{msg}"
+        );
+        assert!(
+            msg.contains("pipeline[1]: Open deals in Qualification must be a whole number"),
+            "{msg}"
+        );
     }
 
     #[test]
@@ -786,8 +819,12 @@ mod tests {
         input.leads = LeadsInput::PerWeek(120.0);
         input.version = 2;
         let err = Scenario::new(&input).expect_err("invalid");
-        assert!(err.message_for(Field::Horizon).is_some_and(|m| m.contains("required")));
-        assert!(err.message_for(Field::Version).is_some_and(|m| m.contains("newer")));
+        assert!(err
+            .message_for(Field::Horizon)
+            .is_some_and(|m| m.contains("required")));
+        assert!(err
+            .message_for(Field::Version)
+            .is_some_and(|m| m.contains("newer")));
     }
 
     #[test]
@@ -801,7 +838,9 @@ mod tests {
             referrals: 1.0,
         });
         let err = Scenario::new(&input).expect_err("unbounded");
-        assert!(err.message_for(Field::Referrals).is_some_and(|m| m.contains("without bound")));
+        assert!(err
+            .message_for(Field::Referrals)
+            .is_some_and(|m| m.contains("without bound")));
         input.horizon_weeks = Some(13.0);
         assert!(Scenario::new(&input).is_ok());
     }
@@ -824,7 +863,9 @@ mod tests {
         input.leads = LeadsInput::Count(10.5);
         input.stages.pop();
         let err = Scenario::new(&input).expect_err("invalid");
-        assert!(err.message_for(Field::Leads).is_some_and(|m| m.contains("whole")));
+        assert!(err
+            .message_for(Field::Leads)
+            .is_some_and(|m| m.contains("whole")));
         assert!(err.message_for(Field::Stages).is_some());
     }
 
@@ -846,7 +887,10 @@ mod tests {
         assert!(json.contains(r#""leads":{"count":1000}"#), "{json}");
         assert!(json.contains(r#""pipeline":[0,40,25,18,12,6]"#), "{json}");
         assert!(json.contains(r#""days":5"#), "{json}");
-        assert!(!json.contains("evidence"), "absent options are omitted: {json}");
+        assert!(
+            !json.contains("evidence"),
+            "absent options are omitted: {json}"
+        );
         let back: ScenarioInput = serde_json::from_str(&json).expect("parses");
         assert_eq!(back, input);
         let bad = json.replace(r#""seed""#, r#""colour":1,"seed""#);

@@ -57,7 +57,8 @@ impl Accumulator {
         self.referral_leads.push(o.referral_leads);
         self.revenue.push(whole_units(o.revenue));
         if self.weekly_won.len() < o.weekly_won.len() {
-            self.weekly_won.resize(o.weekly_won.len(), CountStats::default());
+            self.weekly_won
+                .resize(o.weekly_won.len(), CountStats::default());
             self.weekly_revenue
                 .resize(o.weekly_won.len(), CountStats::default());
         }
@@ -68,9 +69,14 @@ impl Accumulator {
             stats.push(whole_units(v));
         }
         if self.won_from_new_leads.len() < o.won_from_new_leads.len() {
-            self.won_from_new_leads.resize(o.won_from_new_leads.len(), 0);
+            self.won_from_new_leads
+                .resize(o.won_from_new_leads.len(), 0);
         }
-        for (sum, &v) in self.won_from_new_leads.iter_mut().zip(&o.won_from_new_leads) {
+        for (sum, &v) in self
+            .won_from_new_leads
+            .iter_mut()
+            .zip(&o.won_from_new_leads)
+        {
             *sum += u128::from(v);
         }
         self.won_from_weekly_leads += u128::from(o.won_from_weekly_leads);
@@ -98,7 +104,11 @@ impl Accumulator {
             self.won_from_new_leads
                 .resize(other.won_from_new_leads.len(), 0);
         }
-        for (a, b) in self.won_from_new_leads.iter_mut().zip(&other.won_from_new_leads) {
+        for (a, b) in self
+            .won_from_new_leads
+            .iter_mut()
+            .zip(&other.won_from_new_leads)
+        {
             *a += b;
         }
         self.won_from_weekly_leads += other.won_from_weekly_leads;

@@ -219,7 +219,11 @@ fn histogram(s: &CountStats) -> Vec<HistogramBin> {
 
 /// Days to win pooled over all wins from new leads: a mixture of the
 /// path-time distribution truncated at each entry week's time left.
-fn days_to_win(path: &GridDistribution, weights: &[f64], horizon: Option<u32>) -> Option<DaysToWin> {
+fn days_to_win(
+    path: &GridDistribution,
+    weights: &[f64],
+    horizon: Option<u32>,
+) -> Option<DaysToWin> {
     let mut mass = vec![0.0; path.mass.len()];
     for (week, &weight) in weights.iter().enumerate() {
         if weight <= 0.0 {
@@ -234,7 +238,9 @@ fn days_to_win(path: &GridDistribution, weights: &[f64], horizon: Option<u32>) -
         for (i, &m) in path.mass.iter().enumerate() {
             let lo = path.location(i) - path.h / 2.0;
             let share = match limit {
-                Some(x) if path.shift > 0.0 && lo + path.h > x => ((x - lo) / path.h).clamp(0.0, 1.0),
+                Some(x) if path.shift > 0.0 && lo + path.h > x => {
+                    ((x - lo) / path.h).clamp(0.0, 1.0)
+                }
                 _ => 1.0,
             };
             mass[i] += m * share * scale;
@@ -244,7 +250,12 @@ fn days_to_win(path: &GridDistribution, weights: &[f64], horizon: Option<u32>) -
     if total <= 0.0 {
         return None;
     }
-    let mean = mass.iter().enumerate().map(|(i, m)| m * path.location(i)).sum::<f64>() / total;
+    let mean = mass
+        .iter()
+        .enumerate()
+        .map(|(i, m)| m * path.location(i))
+        .sum::<f64>()
+        / total;
     let quantile = |q: f64| {
         if path.shift == 0.0 {
             return 0.0;
@@ -317,16 +328,18 @@ impl Summary {
                 revenue: has_values.then(|| Band::from_counts(r)),
             })
             .collect();
-        let target = (scenario.target_won().is_some() || scenario.target_revenue().is_some())
-            .then(|| TargetSummary {
-                won: scenario.target_won(),
-                revenue: scenario.target_revenue(),
-                p_won: scenario
-                    .target_won()
-                    .map(|_| Probability::new(acc.hit_won, trials)),
-                p_revenue: scenario
-                    .target_revenue()
-                    .map(|_| Probability::new(acc.hit_revenue, trials)),
+        let target =
+            (scenario.target_won().is_some() || scenario.target_revenue().is_some()).then(|| {
+                TargetSummary {
+                    won: scenario.target_won(),
+                    revenue: scenario.target_revenue(),
+                    p_won: scenario
+                        .target_won()
+                        .map(|_| Probability::new(acc.hit_won, trials)),
+                    p_revenue: scenario
+                        .target_revenue()
+                        .map(|_| Probability::new(acc.hit_revenue, trials)),
+                }
             });
         Summary {
             trials_done: trials,

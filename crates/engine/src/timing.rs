@@ -69,9 +69,7 @@ impl GridDistribution {
         let h = self.h;
         let stage_cells = ((3.0 * days) / h).ceil() as usize;
         let stage: Vec<f64> = (0..stage_cells)
-            .map(|c| {
-                duration_cdf(days, (c + 1) as f64 * h) - duration_cdf(days, c as f64 * h)
-            })
+            .map(|c| duration_cdf(days, (c + 1) as f64 * h) - duration_cdf(days, c as f64 * h))
             .collect();
         let full = self.mass.len() + stage.len() - 1;
         let len = full.min(cells);
@@ -367,8 +365,14 @@ mod tests {
             sum += if i % 2 == 1 { 4.0 } else { 2.0 } * f(t);
         }
         let exact = sum * step / 3.0;
-        let grid = GridDistribution::instant(0.05).add_stage(d1, 10_000).add_stage(d2, 10_000);
-        assert!((grid.cdf(x) - exact).abs() < 1e-3, "{} vs {exact}", grid.cdf(x));
+        let grid = GridDistribution::instant(0.05)
+            .add_stage(d1, 10_000)
+            .add_stage(d2, 10_000);
+        assert!(
+            (grid.cdf(x) - exact).abs() < 1e-3,
+            "{} vs {exact}",
+            grid.cdf(x)
+        );
     }
 
     #[test]

@@ -40,7 +40,13 @@ fn brute_force(leads: LeadsInput, pipeline: [u64; 6], weeks: usize, trials: u64)
         let mut deals: Vec<(usize, f64, bool)> = Vec::new(); // (stage, entry time, new lead)
         for w in 0..weeks {
             let n = match leads {
-                LeadsInput::Count(n) => if w == 0 { n as u64 } else { 0 },
+                LeadsInput::Count(n) => {
+                    if w == 0 {
+                        n as u64
+                    } else {
+                        0
+                    }
+                }
                 LeadsInput::PerWeek(l) => {
                     let x: f64 = Poisson::new(l).expect("valid").sample(&mut rng);
                     x as u64
@@ -103,7 +109,10 @@ fn compare(leads: LeadsInput, pipeline: [u64; 6], weeks: usize) {
     input.pipeline = Some(pipeline.iter().map(|&n| n as f64).collect());
     input.horizon_weeks = Some(weeks as f64);
     input.trials = trials as f64;
-    input.deal_value = Some(DealValueInput { median: 100.0, p90: 100.0 });
+    input.deal_value = Some(DealValueInput {
+        median: 100.0,
+        p90: 100.0,
+    });
     let mut sim = Simulation::new(Scenario::new(&input).expect("valid"));
     sim.step(u64::MAX);
     let s = sim.summary();
@@ -111,22 +120,39 @@ fn compare(leads: LeadsInput, pipeline: [u64; 6], weeks: usize) {
     let check = |what: &str, engine_mean: f64, engine_se: f64, brute: &[f64]| {
         let (m, se) = mean_se(brute);
         let tol = Z * (se * se + engine_se * engine_se).sqrt();
-        assert!((engine_mean - m).abs() <= tol + 1e-9, "{what}: engine {engine_mean} vs deal by deal {m} (±{tol})");
+        assert!(
+            (engine_mean - m).abs() <= tol + 1e-9,
+            "{what}: engine {engine_mean} vs deal by deal {m} (±{tol})"
+        );
     };
     for (k, stage) in s.stages.iter().enumerate() {
-        check(&stage.name, stage.reached.mean, stage.reached.se, &b.reached[k]);
+        check(
+            &stage.name,
+            stage.reached.mean,
+            stage.reached.se,
+            &b.reached[k],
+        );
     }
     check("won", s.won.mean, s.won.se, &b.won);
     for (w, week) in s.weekly.iter().enumerate() {
         let t = trials as f64;
         // SE of the weekly mean from the engine's own spread (P90−P10 ≈ 2.56 sd).
         let se = ((week.won.p90 - week.won.p10) / 2.56).max(0.5) / t.sqrt();
-        check(&format!("won by week {}", w + 1), week.won.mean, se, &b.won_by_week[w]);
+        check(
+            &format!("won by week {}", w + 1),
+            week.won.mean,
+            se,
+            &b.won_by_week[w],
+        );
     }
     if !b.days_to_win.is_empty() {
         let (m, se) = mean_se(&b.days_to_win);
         let d = s.days_to_win.expect("wins");
-        assert!((d.mean - m).abs() <= Z * se + 0.05, "days to win: {} vs {m} ± {se}", d.mean);
+        assert!(
+            (d.mean - m).abs() <= Z * se + 0.05,
+            "days to win: {} vs {m} ± {se}",
+            d.mean
+        );
     }
 }
 

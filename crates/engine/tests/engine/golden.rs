@@ -19,8 +19,20 @@ fn fixed_seed_summary_is_unchanged() {
         std::fs::write(SUMMARY_PATH, &got).expect("writes golden file");
     }
     let want = std::fs::read_to_string(SUMMARY_PATH).expect("golden summary exists");
-    if let Some((i, (g, w))) = got.lines().zip(want.lines()).enumerate().find(|(_, (g, w))| g != w) {
-        panic!("summary changed for the golden scenario at line {}: got `{g}`, want `{w}`", i + 1);
+    if let Some((i, (g, w))) = got
+        .lines()
+        .zip(want.lines())
+        .enumerate()
+        .find(|(_, (g, w))| g != w)
+    {
+        panic!(
+            "summary changed for the golden scenario at line {}: got `{g}`, want `{w}`",
+            i + 1
+        );
     }
-    assert_eq!(got.lines().count(), want.lines().count(), "summary length changed");
+    assert_eq!(
+        got.lines().count(),
+        want.lines().count(),
+        "summary length changed"
+    );
 }

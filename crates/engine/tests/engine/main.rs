@@ -1,8 +1,8 @@
 //! Engine integration tests: one binary, one module per area.
 
+mod brute_force;
 mod common;
 mod determinism;
 mod funnel_distribution;
 mod golden;
-mod brute_force;
 mod time_model;

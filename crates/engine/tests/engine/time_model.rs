@@ -5,8 +5,8 @@
 
 use crate::funnel_distribution::{assert_binomial_moments, Z};
 use engine::{
-    DealValueInput, FollowUpInput, LeadsInput, Model, Scenario, ScenarioInput, Simulation,
-    Summary, TargetInput, TrialOutcome,
+    DealValueInput, FollowUpInput, LeadsInput, Model, Scenario, ScenarioInput, Simulation, Summary,
+    TargetInput, TrialOutcome,
 };
 use statrs::distribution::{ChiSquared, ContinuousCDF, Discrete, DiscreteCDF};
 
@@ -123,14 +123,24 @@ fn weekly_arrivals_with_instant_stages_give_poisson_wins() {
     last.0 += e_acc + t * (1.0 - pois.cdf(max));
     last.1 += o_acc;
     let stat: f64 = cells.iter().map(|(e, o)| (o - e) * (o - e) / e).sum();
-    let p = ChiSquared::new((cells.len() - 1) as f64).expect("dof").sf(stat);
+    let p = ChiSquared::new((cells.len() - 1) as f64)
+        .expect("dof")
+        .sf(stat);
     assert!(p > 0.001, "chi-square p = {p}");
     // Cumulative wins by week j: Poisson(λ·(j+1)·q).
     for (j, week) in summary.weekly.iter().enumerate() {
         let mu_j = lambda * (j + 1) as f64 * q(&RATES);
-        assert_close(&format!("week {}", j + 1), week.won.mean, mu_j, (mu_j / t).sqrt());
+        assert_close(
+            &format!("week {}", j + 1),
+            week.won.mean,
+            mu_j,
+            (mu_j / t).sqrt(),
+        );
     }
-    assert_eq!(summary.weekly.last().map(|w| w.won.mean), Some(summary.won.mean));
+    assert_eq!(
+        summary.weekly.last().map(|w| w.won.mean),
+        Some(summary.won.mean)
+    );
 }
 
 fn assert_binomial_like(s: &Summary, mean: f64, var: f64, trials: u64) {
@@ -166,7 +176,14 @@ fn durations_against_the_horizon_thin_wins_by_the_exact_probability() {
     let fits = engine::timing::beta24_cdf(1.0 / 3.0);
     let p = q(&RATES) * fits;
     let sd = summary.won.sd;
-    assert_binomial_moments("won within horizon", summary.won.mean, sd * sd, 400, p, 40_000);
+    assert_binomial_moments(
+        "won within horizon",
+        summary.won.mean,
+        sd * sd,
+        400,
+        p,
+        40_000,
+    );
     // Stages before Closing are not delayed: Closing is reached by everyone
     // who would reach it.
     let closing = &summary.stages[5].reached;
@@ -182,7 +199,11 @@ fn a_horizon_longer_than_any_path_changes_nothing() {
     let mut s = input(RATES, 3000, 8);
     s.leads = LeadsInput::Count(900.0);
     s.pipeline = Some(vec![10.0, 40.0, 25.0, 18.0, 12.0, 6.0]);
-    for (stage, d) in s.stages.iter_mut().zip([5.0, 7.0, 10.0, 7.0, 10.0, 14.0, 60.0]) {
+    for (stage, d) in s
+        .stages
+        .iter_mut()
+        .zip([5.0, 7.0, 10.0, 7.0, 10.0, 14.0, 60.0])
+    {
         stage.days = Some(d);
     }
     s.deal_value = Some(DealValueInput {
@@ -196,9 +217,20 @@ fn a_horizon_longer_than_any_path_changes_nothing() {
     assert_eq!(open.stages, bounded.stages);
     assert_eq!(open.won, bounded.won);
     // Revenue is the same model grouped by week: equal in distribution.
-    let (a, b) = (open.revenue.expect("values"), bounded.revenue.expect("values"));
-    assert_close("revenue", b.mean, a.mean, (a.se * a.se + b.se * b.se).sqrt());
-    assert!((open.days_to_win.expect("wins").mean - bounded.days_to_win.expect("wins").mean).abs() < 0.05);
+    let (a, b) = (
+        open.revenue.expect("values"),
+        bounded.revenue.expect("values"),
+    );
+    assert_close(
+        "revenue",
+        b.mean,
+        a.mean,
+        (a.se * a.se + b.se * b.se).sqrt(),
+    );
+    assert!(
+        (open.days_to_win.expect("wins").mean - bounded.days_to_win.expect("wins").mean).abs()
+            < 0.05
+    );
 }
 
 #[test]
@@ -229,7 +261,10 @@ fn revenue_mean_is_won_mean_times_the_lognormal_mean() {
         });
         let revenue = values(&s, |o| o.revenue);
         let (mean, var, se_mean, se_var) = moments(&revenue);
-        let v = Scenario::new(&s).expect("valid").deal_value().expect("values");
+        let v = Scenario::new(&s)
+            .expect("valid")
+            .deal_value()
+            .expect("values");
         let (mu, sigma) = (v.mu(), v.sigma());
         let ev = (mu + sigma * sigma / 2.0).exp();
         let var_v = (sigma * sigma).exp_m1() * (2.0 * mu + sigma * sigma).exp();
@@ -237,7 +272,12 @@ fn revenue_mean_is_won_mean_times_the_lognormal_mean() {
         let var_w = leads * q(&RATES) * (1.0 - q(&RATES));
         assert_close("revenue mean", mean, n_q * ev, se_mean);
         // Var(Σ V) = E[W]·Var(V) + Var(W)·E[V]².
-        assert_close("revenue variance", var, n_q * var_v + var_w * ev * ev, se_var);
+        assert_close(
+            "revenue variance",
+            var,
+            n_q * var_v + var_w * ev * ev,
+            se_var,
+        );
     }
 }
 
@@ -292,7 +332,12 @@ fn target_probabilities_match_the_binomial_tail() {
     let exact = statrs::distribution::Binomial::new(q(&RATES), 1000)
         .expect("valid")
         .sf(27);
-    assert_close("P(won ≥ 28)", p.p, exact, (exact * (1.0 - exact) / 40_000.0).sqrt());
+    assert_close(
+        "P(won ≥ 28)",
+        p.p,
+        exact,
+        (exact * (1.0 - exact) / 40_000.0).sqrt(),
+    );
     assert!((p.se - (p.p * (1.0 - p.p) / 40_000.0).sqrt()).abs() < 1e-12);
 }
 
@@ -309,5 +354,12 @@ fn repeat_purchases_need_time_after_the_win() {
     let fits = engine::timing::duration_cdf(60.0, 28.0);
     let p = q(&RATES) * RATES[6] * fits;
     let r = &summary.repeat;
-    assert_binomial_moments("repeat within horizon", r.mean, r.sd * r.sd, 2000, p, 20_000);
+    assert_binomial_moments(
+        "repeat within horizon",
+        r.mean,
+        r.sd * r.sd,
+        2000,
+        p,
+        20_000,
+    );
 }
