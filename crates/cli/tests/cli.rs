@@ -23,14 +23,24 @@ fn temp_file(name: &str, contents: &str) -> PathBuf {
 }
 
 fn json(out: &Output) -> serde_json::Value {
-    assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).expect("stdout is JSON")
 }
 
 #[test]
 fn simulate_json_has_the_documented_keys() {
     let path = example();
-    let out = funnelcast(&["simulate", path.to_str().expect("utf-8"), "--trials", "2000", "--json"]);
+    let out = funnelcast(&[
+        "simulate",
+        path.to_str().expect("utf-8"),
+        "--trials",
+        "2000",
+        "--json",
+    ]);
     let v = json(&out);
     assert_eq!(v["trials"], 2000);
     assert_eq!(v["seed"], 42);
@@ -70,7 +80,9 @@ fn same_seed_same_output_and_the_seed_flag_changes_it() {
     let a = funnelcast(&["simulate", p, "--trials", "1500", "--json"]);
     let b = funnelcast(&["simulate", p, "--trials", "1500", "--json"]);
     assert_eq!(a.stdout, b.stdout);
-    let c = json(&funnelcast(&["simulate", p, "--trials", "1500", "--seed", "7", "--json"]));
+    let c = json(&funnelcast(&[
+        "simulate", p, "--trials", "1500", "--seed", "7", "--json",
+    ]));
     assert_eq!(c["seed"], 7);
     assert_ne!(json(&a)["won"]["mean"], c["won"]["mean"]);
 }
@@ -78,10 +90,18 @@ fn same_seed_same_output_and_the_seed_flag_changes_it() {
 #[test]
 fn the_command_line_gives_the_engine_s_numbers() {
     let path = example();
-    let v = json(&funnelcast(&["simulate", path.to_str().expect("utf-8"), "--trials", "1000", "--json"]));
+    let v = json(&funnelcast(&[
+        "simulate",
+        path.to_str().expect("utf-8"),
+        "--trials",
+        "1000",
+        "--json",
+    ]));
     let text = std::fs::read_to_string(&path).expect("reads");
     let input: engine::ScenarioInput = serde_json::from_str(&text).expect("parses");
-    let scenario = engine::Scenario::new(&input).expect("valid").with_trials(1000);
+    let scenario = engine::Scenario::new(&input)
+        .expect("valid")
+        .with_trials(1000);
     let mut sim = engine::Simulation::new(scenario);
     sim.step(u64::MAX);
     let s = sim.summary();
@@ -95,7 +115,16 @@ fn readable_output_has_the_tables() {
     let out = funnelcast(&["simulate", path.to_str().expect("utf-8"), "--trials", "500"]);
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
-    for needle in ["Q1 forecast", "Deals won", "Revenue", "Days to win", "P(won ≥ 20)", "Stage reached", "Needs assessment", "Week"] {
+    for needle in [
+        "Q1 forecast",
+        "Deals won",
+        "Revenue",
+        "Days to win",
+        "P(won ≥ 20)",
+        "Stage reached",
+        "Needs assessment",
+        "Week",
+    ] {
         assert!(text.contains(needle), "missing {needle:?} in\n{text}");
     }
 }
@@ -117,7 +146,12 @@ fn validate_accepts_the_example_and_explains_every_problem() {
     let out = funnelcast(&["validate", bad.to_str().expect("utf-8")]);
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
-    for needle in ["leads: Leads per week must be at least 0", "horizon_weeks:", "stages[0].rate:", "stages[4].days:"] {
+    for needle in [
+        "leads: Leads per week must be at least 0",
+        "horizon_weeks:",
+        "stages[0].rate:",
+        "stages[4].days:",
+    ] {
         assert!(err.contains(needle), "missing {needle:?} in\n{err}");
     }
     assert!(!err.contains("panicked"));
@@ -126,9 +160,21 @@ fn validate_accepts_the_example_and_explains_every_problem() {
 #[test]
 fn broken_files_fail_cleanly() {
     let cases = [
-        ("truncated.json", "{\"version\": 1, \"leads\": {", "not valid JSON"),
-        ("newer.json", "{\"version\": 2, \"leads\": {\"count\": 1}}", "newer"),
-        ("unknown.json", "{\"version\": 1, \"colour\": 3}", "unknown field `colour`"),
+        (
+            "truncated.json",
+            "{\"version\": 1, \"leads\": {",
+            "not valid JSON",
+        ),
+        (
+            "newer.json",
+            "{\"version\": 2, \"leads\": {\"count\": 1}}",
+            "newer",
+        ),
+        (
+            "unknown.json",
+            "{\"version\": 1, \"colour\": 3}",
+            "unknown field `colour`",
+        ),
         ("array.json", "[1, 2, 3]", "JSON object"),
         ("binary.json", "\u{0}\u{1}\u{2}", "not valid JSON"),
     ];
@@ -145,6 +191,11 @@ fn broken_files_fail_cleanly() {
     let missing = funnelcast(&["simulate", "/nonexistent/scenario.json"]);
     assert!(!missing.status.success());
     assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot read"));
-    let zero = funnelcast(&["simulate", example().to_str().expect("utf-8"), "--trials", "0"]);
+    let zero = funnelcast(&[
+        "simulate",
+        example().to_str().expect("utf-8"),
+        "--trials",
+        "0",
+    ]);
     assert!(!zero.status.success());
 }

@@ -54,8 +54,14 @@ fn scenarios(c: &mut Criterion) {
         c,
         "scenario",
         vec![
-            ("example_100k_trials", from_file(include_str!("example-scenario.json"), 100_000)),
-            ("large_20k_trials", from_file(include_str!("large-scenario.json"), 20_000)),
+            (
+                "example_100k_trials",
+                from_file(include_str!("example-scenario.json"), 100_000),
+            ),
+            (
+                "large_20k_trials",
+                from_file(include_str!("large-scenario.json"), 20_000),
+            ),
         ],
     );
 }

@@ -17,7 +17,7 @@ use crate::sampling::{binomial, poisson, PoissonSampler, RateSampler, ValueSampl
 use crate::scenario::{Leads, Scenario, SALES_STAGES, STAGE_COUNT};
 use crate::timing::WeeklyLeads;
 use crate::timing::{TimeModel, Timing};
-use rand::RngExt;
+use rand::{RngExt, SeedableRng};
 
 /// A trial stops adding referral leads beyond this many leads in total (a
 /// runaway loop in a trial whose sampled rates are extreme); counted and
@@ -123,7 +123,11 @@ impl Model {
         let seed = self.scenario.seed();
         let mut funnel = stream_rng(seed, trial, Stream::Funnel);
         let mut timing = stream_rng(seed, trial, Stream::Timing);
-        let mut values = stream_rng(seed, trial, Stream::Values);
+        // Seeding costs as much as a few draws: skip the stream when unused.
+        let mut values = match self.values {
+            Some(_) => stream_rng(seed, trial, Stream::Values),
+            None => TrialRng::seed_from_u64(0),
+        };
         let rates: [f64; STAGE_COUNT] = std::array::from_fn(|i| self.rates[i].sample(&mut funnel));
         out.reached = [0; STAGE_COUNT];
         out.repeat = 0;
