@@ -69,8 +69,12 @@ impl CountStats {
             self.max = self.max.max(value);
         }
         self.n += 1;
-        self.sum += u128::from(value);
-        self.sum_sq += u128::from(value) * u128::from(value);
+        // Saturating: only absurd inputs (sums beyond 10³⁸) could reach the
+        // limit, and they must not panic.
+        self.sum = self.sum.saturating_add(u128::from(value));
+        self.sum_sq = self
+            .sum_sq
+            .saturating_add(u128::from(value) * u128::from(value));
         self.add_to_bucket(bucket_of(value), 1);
     }
 
@@ -98,8 +102,8 @@ impl CountStats {
             return;
         }
         self.n += other.n;
-        self.sum += other.sum;
-        self.sum_sq += other.sum_sq;
+        self.sum = self.sum.saturating_add(other.sum);
+        self.sum_sq = self.sum_sq.saturating_add(other.sum_sq);
         self.min = self.min.min(other.min);
         self.max = self.max.max(other.max);
         for (i, &c) in other.counts.iter().enumerate() {
@@ -132,9 +136,19 @@ impl CountStats {
             return 0.0;
         }
         let n = u128::from(self.n);
-        // n·Σx² − (Σx)² is exact and never negative in integers.
-        let scaled = n * self.sum_sq - self.sum * self.sum;
-        scaled as f64 / (n * (n - 1)) as f64
+        // n·Σx² − (Σx)² is exact and never negative in integers; past u128's
+        // range (values near 10¹⁵ over millions of trials) fall back to floats.
+        let exact = n
+            .checked_mul(self.sum_sq)
+            .zip(self.sum.checked_mul(self.sum))
+            .map(|(a, b)| a.saturating_sub(b));
+        match exact {
+            Some(scaled) => scaled as f64 / (n * (n - 1)) as f64,
+            None => {
+                let (nf, mean) = (self.n as f64, self.mean());
+                ((self.sum_sq as f64 / nf - mean * mean) * nf / (nf - 1.0)).max(0.0)
+            }
+        }
     }
 
     pub fn min(&self) -> u64 {
@@ -248,6 +262,17 @@ mod tests {
             assert_eq!(ba.mean(), whole.mean());
             assert_eq!(ba.variance(), whole.variance());
         }
+    }
+
+    #[test]
+    fn huge_values_do_not_panic() {
+        let mut s = CountStats::default();
+        for _ in 0..1000 {
+            s.push(u64::MAX);
+        }
+        s.merge(&s.clone());
+        assert!(s.mean() > 1e18 && s.variance().is_finite());
+        assert_eq!(s.quantile(1, 2), u64::MAX as f64);
     }
 
     #[test]

@@ -184,7 +184,7 @@ fn nice_bin_width(span: u64) -> u64 {
     loop {
         for m in [1, 2, 5] {
             let w = width.saturating_mul(m);
-            if span.div_ceil(w) <= MAX_BINS {
+            if span.div_ceil(w) <= MAX_BINS || w == u64::MAX {
                 return w;
             }
         }
@@ -197,13 +197,17 @@ fn histogram(s: &CountStats) -> Vec<HistogramBin> {
     if s.is_empty() {
         return Vec::new();
     }
-    let width = nice_bin_width(s.max() - s.min() + 1);
+    let width = nice_bin_width((s.max() - s.min()).saturating_add(1));
     let start = s.min() / width * width;
-    let bins = (s.max() - start) / width + 1;
+    let bins = ((s.max() - start) / width)
+        .saturating_add(1)
+        .min(MAX_BINS + 1);
+    // Edges in floating point: near u64::MAX the integer edges would overflow.
+    let edge = |i: u64| start as f64 + i as f64 * width as f64;
     let mut out: Vec<HistogramBin> = (0..bins)
         .map(|i| HistogramBin {
-            low: (start + i * width) as f64,
-            high: (start + (i + 1) * width) as f64,
+            low: edge(i),
+            high: edge(i + 1),
             trials: 0,
         })
         .collect();

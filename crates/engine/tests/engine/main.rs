@@ -3,6 +3,7 @@
 mod brute_force;
 mod common;
 mod determinism;
+mod extremes;
 mod funnel_distribution;
 mod golden;
 mod time_model;
