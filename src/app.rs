@@ -4,15 +4,15 @@
 use crate::components::{Notices, ResultsPanel, ScenarioPanel};
 use crate::state::{Action, AppState, Notice};
 use crate::storage::{self, DraftLoad};
-use crate::worker::{FromWorker, Json, SimWorker, ToWorker};
+use crate::worker::{worker_count, Pool, PoolEvent};
 use engine::ScenarioInput;
-use gloo::worker::{Spawnable, WorkerBridge};
+use gloo::timers::callback::Timeout;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Path of the worker's loader, relative to the page's base URL (so the app
-/// also works when served from a sub-path).
-const WORKER_LOADER: &str = "./worker_loader.js";
+/// Pause after an edit before the automatic re-run: short enough to feel
+/// instant, long enough not to start a run per keystroke of a fast typist.
+const AUTO_RUN_DELAY_MS: u32 = 60;
 
 /// What every component can reach: the state and the actions with effects.
 #[derive(Clone)]
@@ -90,27 +90,25 @@ pub fn App() -> Html {
         });
     }
 
-    // The worker lives as long as the app.
-    let bridge: Rc<WorkerBridge<SimWorker>> = {
+    // The workers live as long as the app.
+    let pool: Rc<Pool> = {
         let dispatcher = state.dispatcher();
         use_memo((), move |_| {
-            let mut spawner = SimWorker::spawner();
-            spawner.callback(move |msg: FromWorker| {
-                dispatcher.dispatch(match msg {
-                    FromWorker::Progress { run_id, summary } => {
-                        Action::Progress { run_id, summary }
-                    }
-                    FromWorker::Done { run_id, summary } => Action::Done {
+            let on_event = Callback::from(move |event: PoolEvent| {
+                dispatcher.dispatch(match event {
+                    PoolEvent::Progress { run_id, summary } => Action::Progress { run_id, summary },
+                    PoolEvent::Done { run_id, summary } => Action::Done {
                         run_id,
                         summary,
                         now_ms: now_ms(),
                     },
-                    FromWorker::Failed { run_id, message } => Action::Failed { run_id, message },
+                    PoolEvent::Failed { run_id, message } => Action::Failed { run_id, message },
                 })
             });
-            spawner.encoding::<Json>().spawn_with_loader(WORKER_LOADER)
+            Pool::new(worker_count(), on_event)
         })
     };
+    let next_run_id = use_mut_ref(|| 1u32);
 
     // Autosave every valid scenario.
     {
@@ -125,32 +123,53 @@ pub fn App() -> Html {
         });
     }
 
-    let run = {
-        let state = state.clone();
-        let bridge = bridge.clone();
-        Callback::from(move |()| {
-            let Some(scenario) = state.scenario.clone() else {
-                return;
+    // Starts a run of `scenario`, replacing any run in flight.
+    let start = {
+        let pool = pool.clone();
+        let dispatcher = state.dispatcher();
+        Rc::new(move |scenario: &ScenarioInput| {
+            let run_id = {
+                let mut id = next_run_id.borrow_mut();
+                *id = id.wrapping_add(1);
+                *id
             };
-            if state.is_running() {
-                return;
-            }
-            let run_id = state.next_run_id;
-            bridge.send(ToWorker::Run {
-                run_id,
-                scenario: Box::new(scenario),
-            });
-            state.dispatch(Action::RunStarted {
+            let trials = scenario.trials.max(1.0) as u64;
+            pool.run(run_id, scenario, trials);
+            dispatcher.dispatch(Action::RunStarted {
                 run_id,
                 now_ms: now_ms(),
             });
         })
     };
+
+    // What-if: every valid edit re-runs by itself after a short pause in
+    // typing, cancelling the run in flight; the first partial results come
+    // within tens of milliseconds and the full run refines them.
+    {
+        let start = start.clone();
+        let debounce = use_mut_ref(|| None::<Timeout>);
+        use_effect_with(state.scenario.clone(), move |scenario| {
+            *debounce.borrow_mut() = scenario
+                .clone()
+                .map(|scenario| Timeout::new(AUTO_RUN_DELAY_MS, move || start(&scenario)));
+        });
+    }
+
+    let run = {
+        let scenario = state.scenario.clone();
+        let start = start.clone();
+        Callback::from(move |()| {
+            if let Some(scenario) = &scenario {
+                start(scenario);
+            }
+        })
+    };
     let cancel = {
         let state = state.clone();
+        let pool = pool.clone();
         Callback::from(move |()| {
             if let crate::state::RunStatus::Running { run_id, .. } = state.run {
-                bridge.send(ToWorker::Cancel { run_id });
+                pool.cancel(run_id);
                 state.dispatch(Action::Cancel);
             }
         })

@@ -54,7 +54,6 @@ pub struct AppState {
     pub summary: Option<Rc<Summary>>,
     /// The form changed since the results on screen were computed.
     pub results_outdated: bool,
-    pub next_run_id: u32,
     pub notices: Vec<Notice>,
     /// False while an unreadable draft could not be copied aside.
     pub autosave: bool,
@@ -75,7 +74,6 @@ impl AppState {
             run: RunStatus::Idle,
             summary: None,
             results_outdated: false,
-            next_run_id: 1,
             notices: Vec::new(),
             autosave: true,
         }
@@ -85,8 +83,9 @@ impl AppState {
         matches!(self.run, RunStatus::Running { .. })
     }
 
+    /// Run restarts any run in flight, so it only needs a valid scenario.
     pub fn can_run(&self) -> bool {
-        self.scenario.is_some() && !self.is_running()
+        self.scenario.is_some()
     }
 
     fn running_id(&self) -> Option<u32> {
@@ -167,7 +166,6 @@ impl Reducible for AppState {
                     run_id,
                     started_ms: now_ms,
                 };
-                s.next_run_id = run_id.wrapping_add(1);
                 s.results_outdated = false;
             }
             Action::Progress { run_id, summary } => {

@@ -7,6 +7,13 @@ use crate::state::{Action, Input, RunStatus};
 use charts::format;
 use yew::prelude::*;
 
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or_else(js_sys::Date::now)
+}
+
 #[component]
 pub fn RunControls() -> Html {
     let app = use_app();
@@ -25,11 +32,20 @@ pub fn RunControls() -> Html {
         .unwrap_or((0, 0));
     let status = match &state.run {
         RunStatus::Idle => String::new(),
-        RunStatus::Running { .. } => format!(
-            "Running… {} of {} trials",
-            format::count(done as f64),
-            format::count(planned.max(done) as f64)
-        ),
+        RunStatus::Running { started_ms, .. } => {
+            let elapsed = now_ms() - started_ms;
+            // Time left from the pace so far, once there is a pace to go by.
+            let left = (done > 0 && elapsed > 400.0)
+                .then(|| elapsed / done as f64 * planned.saturating_sub(done) as f64 / 1000.0)
+                .filter(|s| *s >= 1.0)
+                .map(|s| format!(", about {} s left", s.ceil()))
+                .unwrap_or_default();
+            format!(
+                "Running… {} of {} trials{left}",
+                format::count(done as f64),
+                format::count(planned.max(done) as f64)
+            )
+        }
         RunStatus::Finished { elapsed_ms } => format!(
             "Done: {} trials in {:.1} s",
             format::count(done as f64),
@@ -67,8 +83,9 @@ pub fn RunControls() -> Html {
                     <p class="run-blocked">{ "Fix the highlighted fields to run." }</p>
                 }
             </div>
-            if state.is_running() {
-                <progress class="progress" aria-label="Simulation progress"
+            if !matches!(state.run, RunStatus::Idle) {
+                <progress class={classes!("progress", (!state.is_running()).then_some("settled"))}
+                    aria-label="Simulation progress"
                     max={planned.max(1).to_string()} value={done.to_string()} />
             }
             <p class="run-status" role="status" aria-live="polite">{ status }</p>

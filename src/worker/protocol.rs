@@ -1,27 +1,40 @@
-//! Messages between the page and the simulation worker.
+//! Messages between the page and the simulation workers.
+//!
+//! A run is shared between workers by trial index: each gets a range, sends
+//! back its accumulated statistics, and the page merges them. Merging is
+//! exact, so the result does not depend on the number of workers.
 
-use engine::{ScenarioInput, Summary};
+use engine::{Accumulator, ScenarioInput, SummaryContext};
 use serde::{Deserialize, Serialize};
 
 /// Page → worker.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub enum ToWorker {
-    /// Start a run, replacing any run in progress.
+    /// Run trials `first..end` of the scenario, replacing any run in progress.
     Run {
         run_id: u32,
         scenario: Box<ScenarioInput>,
+        first: u64,
+        end: u64,
     },
-    /// Stop the run with this id; its partial results are kept by the page.
+    /// Stop the run with this id.
     Cancel { run_id: u32 },
 }
 
 /// Worker → page.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub enum FromWorker {
-    /// Statistics of the trials run so far.
-    Progress { run_id: u32, summary: Summary },
-    /// The run is complete.
-    Done { run_id: u32, summary: Summary },
+    /// The model is built; what the page needs to summarise merged shares.
+    Started {
+        run_id: u32,
+        context: Box<SummaryContext>,
+    },
+    /// Everything this worker's share has accumulated so far.
+    Progress {
+        run_id: u32,
+        acc: Box<Accumulator>,
+        done: bool,
+    },
     /// The run could not start; the message is for the user.
     Failed { run_id: u32, message: String },
 }

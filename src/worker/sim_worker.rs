@@ -1,5 +1,6 @@
-//! The worker: runs the engine in chunks of about 25 ms, reports progress
-//! after each, and looks at its inbox between chunks so Cancel is prompt.
+//! The worker: runs its share of the trials in chunks of about 25 ms, sends
+//! its statistics soon after the start (a quick preview) and then every
+//! ~150 ms, and looks at its inbox between chunks so Cancel is prompt.
 
 use super::protocol::{FromWorker, ToWorker};
 use engine::{Scenario, Simulation};
@@ -8,15 +9,20 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::MessageChannel;
 
-/// Aim for chunks of this many milliseconds: short enough for prompt cancels
-/// and smooth progress, long enough that messaging costs little.
+/// Aim for chunks of this many milliseconds: short enough for prompt cancels,
+/// long enough that scheduling costs little.
 const CHUNK_TARGET_MS: f64 = 25.0;
+/// Send statistics at most this often (they are a few hundred kilobytes).
+const REPORT_EVERY_MS: f64 = 150.0;
+/// The first chunk: small, so a preview arrives within tens of milliseconds.
+const FIRST_CHUNK: u64 = 500;
 
 struct Job {
     run_id: u32,
     requester: HandlerId,
     sim: Simulation,
     chunk: u64,
+    last_report_ms: Option<f64>,
 }
 
 /// Internal message: run the next chunk.
@@ -43,13 +49,12 @@ fn now_ms() -> f64 {
 
 impl SimWorker {
     fn schedule(&self, scope: &WorkerScope<Self>) {
-        match &self.channel {
-            Some(channel) => {
-                if channel.port2().post_message(&JsValue::NULL).is_err() {
-                    scope.send_message(Tick);
-                }
-            }
-            None => scope.send_message(Tick),
+        let posted = self
+            .channel
+            .as_ref()
+            .is_some_and(|c| c.port2().post_message(&JsValue::NULL).is_ok());
+        if !posted {
+            scope.send_message(Tick);
         }
     }
 }
@@ -82,34 +87,52 @@ impl Worker for SimWorker {
         };
         let started = now_ms();
         job.sim.step(job.chunk);
-        let elapsed = now_ms() - started;
-        // Adapt the chunk towards the target duration.
+        let now = now_ms();
+        let elapsed = now - started;
         if elapsed < CHUNK_TARGET_MS / 2.0 {
             job.chunk = job.chunk.saturating_mul(2);
         } else if elapsed > CHUNK_TARGET_MS * 2.0 {
             job.chunk = (job.chunk / 2).max(1);
         }
-        let summary = job.sim.summary();
-        let (run_id, requester) = (job.run_id, job.requester);
-        if job.sim.is_done() {
+        let done = job.sim.is_done();
+        let due = job
+            .last_report_ms
+            .is_none_or(|last| now - last >= REPORT_EVERY_MS);
+        if done || due {
+            job.last_report_ms = Some(now);
+            let msg = FromWorker::Progress {
+                run_id: job.run_id,
+                acc: Box::new(job.sim.accumulator().clone()),
+                done,
+            };
+            scope.respond(job.requester, msg);
+        }
+        if done {
             self.job = None;
-            scope.respond(requester, FromWorker::Done { run_id, summary });
         } else {
-            scope.respond(requester, FromWorker::Progress { run_id, summary });
             self.schedule(scope);
         }
     }
 
     fn received(&mut self, scope: &WorkerScope<Self>, msg: ToWorker, id: HandlerId) {
         match msg {
-            ToWorker::Run { run_id, scenario } => match Scenario::new(&scenario) {
+            ToWorker::Run {
+                run_id,
+                scenario,
+                first,
+                end,
+            } => match Scenario::new(&scenario) {
                 Ok(scenario) => {
                     let was_idle = self.job.is_none();
+                    let sim = Simulation::for_trials(scenario, first..end);
+                    let context = Box::new(sim.context().clone());
+                    scope.respond(id, FromWorker::Started { run_id, context });
                     self.job = Some(Job {
                         run_id,
                         requester: id,
-                        sim: Simulation::new(scenario),
-                        chunk: 64,
+                        sim,
+                        chunk: FIRST_CHUNK,
+                        last_report_ms: None,
                     });
                     // A running job already has a tick queued.
                     if was_idle {

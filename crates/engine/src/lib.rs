@@ -24,6 +24,6 @@ pub use scenario::{
 };
 pub use simulation::{Accumulator, Simulation};
 pub use summary::{
-    Band, DaysToWin, HistogramBin, Probability, StageSummary, Stat, Summary, TargetSummary,
-    WeekSummary,
+    Band, DaysToWin, Distribution, HistogramBin, Probability, StageSummary, Stat, Summary,
+    SummaryContext, TargetSummary, WeekSummary,
 };

@@ -8,7 +8,7 @@
 use crate::model::{Model, TrialOutcome};
 use crate::scenario::{Scenario, STAGE_COUNT};
 use crate::sketch::CountStats;
-use crate::summary::Summary;
+use crate::summary::{Summary, SummaryContext};
 use serde::{Deserialize, Serialize};
 
 /// Streaming statistics of every reported quantity.
@@ -136,6 +136,7 @@ fn merge_vec(a: &mut Vec<CountStats>, b: &[CountStats]) {
 #[derive(Clone, Debug)]
 pub struct Simulation {
     model: Model,
+    context: SummaryContext,
     next_trial: u64,
     end_trial: u64,
     acc: Accumulator,
@@ -152,8 +153,10 @@ impl Simulation {
     /// Only trials `range` (for sharing a run between workers). Trial `i`
     /// always uses the same random streams, so shares merge to the same result.
     pub fn for_trials(scenario: Scenario, range: std::ops::Range<u64>) -> Self {
+        let model = Model::new(scenario);
         Simulation {
-            model: Model::new(scenario),
+            context: SummaryContext::new(&model),
+            model,
             next_trial: range.start,
             end_trial: range.end.max(range.start),
             acc: Accumulator::default(),
@@ -198,8 +201,14 @@ impl Simulation {
         &self.acc
     }
 
+    /// What a summary of this run needs besides the trials (to summarise
+    /// merged shares elsewhere).
+    pub fn context(&self) -> &SummaryContext {
+        &self.context
+    }
+
     /// Summary of the trials run so far.
     pub fn summary(&self) -> Summary {
-        Summary::new(&self.model, &self.acc, self.trials_planned())
+        Summary::new(&self.context, &self.acc, self.trials_planned())
     }
 }

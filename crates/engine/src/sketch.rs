@@ -183,6 +183,20 @@ impl CountStats {
         value.clamp(self.min as f64, self.max as f64)
     }
 
+    /// Share of trials with a value of at least `threshold` (exact below 2048;
+    /// above, buckets count by their middle, within 0.1 %).
+    pub fn share_at_least(&self, threshold: f64) -> f64 {
+        if self.n == 0 {
+            return 0.0;
+        }
+        let hits: u64 = self
+            .buckets()
+            .filter(|(v, _)| *v >= threshold)
+            .map(|(_, c)| c)
+            .sum();
+        hits as f64 / self.n as f64
+    }
+
     /// (value, trials) pairs in increasing order, one per non-empty bucket.
     pub fn buckets(&self) -> impl Iterator<Item = (f64, u64)> + '_ {
         self.counts

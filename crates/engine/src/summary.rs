@@ -3,7 +3,7 @@
 //! standard error, computed from the streaming accumulators.
 
 use crate::model::Model;
-use crate::scenario::STAGE_COUNT;
+use crate::scenario::{Scenario, STAGE_COUNT};
 use crate::simulation::Accumulator;
 use crate::sketch::CountStats;
 use crate::timing::GridDistribution;
@@ -108,6 +108,58 @@ pub struct WeekSummary {
     pub won: Band,
     /// None without deal values.
     pub revenue: Option<Band>,
+    /// Chance that the won deals so far reach the won target.
+    pub p_won_target: Option<f64>,
+    /// Chance that the revenue so far reaches the revenue target.
+    pub p_revenue_target: Option<f64>,
+}
+
+/// A kept distribution: (value, trials) in increasing order of value, so a
+/// threshold's probability can be read without a re-run.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Distribution(pub Vec<(f64, u64)>);
+
+impl Distribution {
+    fn from_counts(s: &CountStats) -> Self {
+        Distribution(s.buckets().collect())
+    }
+
+    /// Share of trials with a value of at least `threshold`.
+    pub fn share_at_least(&self, threshold: f64) -> f64 {
+        let total: u64 = self.0.iter().map(|(_, c)| c).sum();
+        if total == 0 {
+            return 0.0;
+        }
+        let hits: u64 = self
+            .0
+            .iter()
+            .filter(|(v, _)| *v >= threshold)
+            .map(|(_, c)| c)
+            .sum();
+        hits as f64 / total as f64
+    }
+}
+
+/// What a summary needs besides the accumulated trials: computed once per
+/// run by whoever built the [`Model`] (a worker), so that merging shares
+/// and summarising on the page costs no simulation work there.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SummaryContext {
+    pub scenario: Scenario,
+    /// Days from entering Prospecting to the win.
+    pub to_win: GridDistribution,
+    /// Share of `per_week` leads' wins by entry week.
+    pub entry_share: Option<Vec<f64>>,
+}
+
+impl SummaryContext {
+    pub fn new(model: &Model) -> Self {
+        SummaryContext {
+            scenario: model.scenario().clone(),
+            to_win: model.time().to_win.clone(),
+            entry_share: model.weekly_leads().map(|w| w.entry_share.clone()),
+        }
+    }
 }
 
 /// A probability estimated from the trials, with its standard error.
@@ -157,10 +209,14 @@ pub struct Summary {
     /// Deals won per trial.
     pub won: Stat,
     pub won_histogram: Vec<HistogramBin>,
+    /// Deals won, as a kept distribution.
+    pub won_distribution: Distribution,
     /// Revenue per trial (currency units, won deals plus repeat purchases);
     /// None without deal values.
     pub revenue: Option<Stat>,
     pub revenue_histogram: Vec<HistogramBin>,
+    /// Revenue, as a kept distribution (empty without deal values).
+    pub revenue_distribution: Distribution,
     /// Repeat purchases per trial.
     pub repeat: Stat,
     /// Leads from referrals per trial.
@@ -284,13 +340,13 @@ fn days_to_win(
 
 /// Wins from new leads by entry week: counted for cohorts and referrals,
 /// and in expectation (exactly, given the count) for `per_week` leads.
-fn entry_week_weights(model: &Model, acc: &Accumulator) -> Vec<f64> {
+fn entry_week_weights(ctx: &SummaryContext, acc: &Accumulator) -> Vec<f64> {
     let mut weights: Vec<f64> = acc.won_from_new_leads.iter().map(|&w| w as f64).collect();
-    if let Some(weekly) = model.weekly_leads() {
-        if weights.len() < weekly.entry_share.len() {
-            weights.resize(weekly.entry_share.len(), 0.0);
+    if let Some(entry_share) = &ctx.entry_share {
+        if weights.len() < entry_share.len() {
+            weights.resize(entry_share.len(), 0.0);
         }
-        for (w, share) in weights.iter_mut().zip(&weekly.entry_share) {
+        for (w, share) in weights.iter_mut().zip(entry_share) {
             *w += acc.won_from_weekly_leads as f64 * share;
         }
     }
@@ -299,8 +355,8 @@ fn entry_week_weights(model: &Model, acc: &Accumulator) -> Vec<f64> {
 
 impl Summary {
     /// The summary of `acc`'s trials for `model`'s scenario.
-    pub fn new(model: &Model, acc: &Accumulator, trials_planned: u64) -> Summary {
-        let scenario = model.scenario();
+    pub fn new(ctx: &SummaryContext, acc: &Accumulator, trials_planned: u64) -> Summary {
+        let scenario = &ctx.scenario;
         let trials = acc.trials();
         let stages = scenario
             .stages()
@@ -330,6 +386,8 @@ impl Summary {
                 week: i as u32 + 1,
                 won: Band::from_counts(w),
                 revenue: has_values.then(|| Band::from_counts(r)),
+                p_won_target: scenario.target_won().map(|t| w.share_at_least(t as f64)),
+                p_revenue_target: scenario.target_revenue().map(|t| r.share_at_least(t)),
             })
             .collect();
         let target =
@@ -353,23 +411,45 @@ impl Summary {
             stages,
             won: Stat::from_counts(won),
             won_histogram: histogram(won),
+            won_distribution: Distribution::from_counts(won),
             revenue: has_values.then(|| Stat::from_counts(&acc.revenue)),
             revenue_histogram: if has_values {
                 histogram(&acc.revenue)
             } else {
                 Vec::new()
             },
+            revenue_distribution: if has_values {
+                Distribution::from_counts(&acc.revenue)
+            } else {
+                Distribution::default()
+            },
             repeat: Stat::from_counts(&acc.repeat),
             referral_leads: Stat::from_counts(&acc.referral_leads),
             days_to_win: days_to_win(
-                &model.time().to_win,
-                &entry_week_weights(model, acc),
+                &ctx.to_win,
+                &entry_week_weights(ctx, acc),
                 scenario.horizon_weeks(),
             ),
             weekly,
             target,
             capped_trials: acc.capped,
         }
+    }
+
+    /// The first week by whose end the target (revenue if `revenue`, else won
+    /// deals) is reached with at least `confidence` probability.
+    pub fn week_reaching(&self, confidence: f64, revenue: bool) -> Option<u32> {
+        self.weekly
+            .iter()
+            .find(|w| {
+                let p = if revenue {
+                    w.p_revenue_target
+                } else {
+                    w.p_won_target
+                };
+                p.is_some_and(|p| p >= confidence)
+            })
+            .map(|w| w.week)
     }
 }
 

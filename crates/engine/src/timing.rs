@@ -40,7 +40,7 @@ pub fn duration_cdf(days: f64, t: f64) -> f64 {
 /// A distribution on a grid of cell width `h`: atom `i` stands for the
 /// interval `[(i + shift − ½)·h, (i + shift + ½)·h)` with uniform density.
 /// `shift` is half the number of non-instant stages summed (midpoints add up).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct GridDistribution {
     pub h: f64,
     pub shift: f64,

@@ -339,6 +339,63 @@ fn target_probabilities_match_the_binomial_tail() {
         (exact * (1.0 - exact) / 40_000.0).sqrt(),
     );
     assert!((p.se - (p.p * (1.0 - p.p) / 40_000.0).sqrt()).abs() < 1e-12);
+    // The kept distribution gives the same answer, and any other threshold.
+    assert_eq!(summary.won_distribution.share_at_least(28.0), p.p);
+    let exact_30 = statrs::distribution::Binomial::new(q(&RATES), 1000)
+        .expect("valid")
+        .sf(29);
+    let p30 = summary.won_distribution.share_at_least(30.0);
+    assert_close(
+        "P(won ≥ 30)",
+        p30,
+        exact_30,
+        (exact_30 * (1.0 - exact_30) / 40_000.0).sqrt(),
+    );
+}
+
+#[test]
+fn weekly_target_chances_grow_to_the_final_one() {
+    let mut s = input(RATES, 4000, 14);
+    s.leads = LeadsInput::PerWeek(100.0);
+    s.horizon_weeks = Some(13.0);
+    for (stage, d) in s
+        .stages
+        .iter_mut()
+        .zip([5.0, 7.0, 10.0, 7.0, 10.0, 14.0, 60.0])
+    {
+        stage.days = Some(d);
+    }
+    s.deal_value = Some(DealValueInput {
+        median: 10_000.0,
+        p90: 30_000.0,
+    });
+    s.target = Some(TargetInput {
+        revenue: Some(150_000.0),
+        won: Some(10.0),
+    });
+    let summary = run(&s);
+    let chances: Vec<f64> = summary
+        .weekly
+        .iter()
+        .map(|w| w.p_won_target.expect("won target"))
+        .collect();
+    assert!(chances.windows(2).all(|w| w[0] <= w[1]), "{chances:?}");
+    let target = summary.target.as_ref().expect("target");
+    assert_eq!(chances.last().copied(), target.p_won.as_ref().map(|p| p.p));
+    let last_revenue = summary
+        .weekly
+        .last()
+        .and_then(|w| w.p_revenue_target)
+        .expect("revenue");
+    let p_revenue = target.p_revenue.as_ref().expect("revenue target").p;
+    assert!(
+        (last_revenue - p_revenue).abs() < 0.01,
+        "{last_revenue} vs {p_revenue}"
+    );
+    let w50 = summary.week_reaching(0.5, false).expect("reached at 50 %");
+    let w85 = summary.week_reaching(0.85, false).expect("reached at 85 %");
+    assert!(w50 <= w85);
+    assert!(chances[w50 as usize - 1] >= 0.5 && (w50 == 1 || chances[w50 as usize - 2] < 0.5));
 }
 
 #[test]
