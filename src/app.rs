@@ -74,8 +74,12 @@ pub fn App() -> Html {
     let state = {
         let startup_notice = startup_notice.clone();
         use_reducer(move || {
-            let (state, notice) = initial_state();
+            let (mut state, notice) = initial_state();
             *startup_notice.borrow_mut() = notice;
+            let settings = storage::load_settings();
+            if crate::money::is_known(&settings.currency) {
+                state.currency = settings.currency;
+            }
             state
         })
     };
@@ -122,6 +126,17 @@ pub fn App() -> Html {
             }
         });
     }
+
+    // Keep the currency for the next visit.
+    use_effect_with(state.currency.clone(), move |currency| {
+        let settings = storage::Settings {
+            currency: currency.clone(),
+            ..storage::Settings::default()
+        };
+        // A failed save of a preference is not worth a warning of its own:
+        // the draft's autosave reports storage problems.
+        let _ = storage::save_settings(&settings);
+    });
 
     // Starts a run of `scenario`, replacing any run in flight.
     let start = {

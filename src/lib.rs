@@ -9,11 +9,17 @@
 //! - [`components`]: one file per UI component; no simulation logic.
 //! - [`stage_info`]: what each sales stage is, in plain words.
 //! - [`download`]: saving text as a file the user downloads.
+//! - [`chart_export`]: a chart as an SVG or PNG file.
+//! - [`money`]: money in the user's currency and locale.
+//! - [`report`]: the headline sentence and CSV exports, from a summary.
 
 pub mod app;
+pub mod chart_export;
 pub mod components;
 pub mod download;
 pub mod form;
+pub mod money;
+pub mod report;
 pub mod stage_info;
 pub mod state;
 pub mod storage;

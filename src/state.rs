@@ -3,8 +3,8 @@
 //! Side effects (talking to the worker, saving) live in hooks and effects in
 //! [`crate::app`]; `reduce` only computes the next state.
 
-use crate::form::{FieldMessages, FormValues};
-use engine::{ScenarioInput, Summary, STAGE_COUNT};
+use crate::form::{FieldMessages, FormValues, LeadMode};
+use engine::{ScenarioInput, Summary, SALES_STAGES, STAGE_COUNT};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -57,6 +57,8 @@ pub struct AppState {
     pub notices: Vec<Notice>,
     /// False while an unreadable draft could not be copied aside.
     pub autosave: bool,
+    /// ISO 4217 code of the currency money is shown in.
+    pub currency: String,
 }
 
 impl AppState {
@@ -76,6 +78,23 @@ impl AppState {
             results_outdated: false,
             notices: Vec::new(),
             autosave: true,
+            currency: "USD".to_owned(),
+        }
+    }
+
+    /// Re-reads the form after a change.
+    fn reparse(&mut self) {
+        match self.form.parse() {
+            Ok(scenario) => {
+                self.errors.clear();
+                self.results_outdated |= self.scenario.as_ref() != Some(&scenario);
+                self.scenario = Some(scenario);
+            }
+            Err(errors) => {
+                self.errors = errors;
+                self.scenario = None;
+                self.results_outdated = true;
+            }
         }
     }
 
@@ -100,15 +119,36 @@ impl AppState {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Input {
     Leads,
+    Horizon,
     Trials,
     Seed,
     Rate(usize),
+    Days(usize),
+    Evidence(usize),
+    Pipeline(usize),
+    ValueMedian,
+    ValueP90,
+    RepeatValue,
+    Referrals,
+    TargetRevenue,
+    TargetWon,
 }
 
 /// Everything that can happen.
 #[derive(Clone, Debug)]
 pub enum Action {
     Edit(Input, String),
+    SetLeadMode(LeadMode),
+    /// Deal values (and revenue) on or off.
+    SetValuesOn(bool),
+    /// "k won of n" history for a stage: sets its rate and evidence.
+    ApplyHistory {
+        stage: usize,
+        won: u64,
+        of: u64,
+    },
+    /// The currency money is shown in (ISO 4217 code).
+    SetCurrency(String),
     /// A run with this id was sent to the worker.
     RunStarted {
         run_id: u32,
@@ -141,25 +181,48 @@ impl Reducible for AppState {
         let mut s = (*self).clone();
         match action {
             Action::Edit(input, text) => {
-                match input {
-                    Input::Leads => s.form.leads = text,
-                    Input::Trials => s.form.trials = text,
-                    Input::Seed => s.form.seed = text,
-                    Input::Rate(i) if i < STAGE_COUNT => s.form.rates[i] = text,
-                    Input::Rate(_) => return self,
-                }
-                match s.form.parse() {
-                    Ok(scenario) => {
-                        s.errors.clear();
-                        s.results_outdated |= s.scenario.as_ref() != Some(&scenario);
-                        s.scenario = Some(scenario);
+                let f = &mut s.form;
+                let slot = match input {
+                    Input::Leads => &mut f.leads,
+                    Input::Horizon => &mut f.horizon,
+                    Input::Trials => &mut f.trials,
+                    Input::Seed => &mut f.seed,
+                    Input::Rate(i) if i < STAGE_COUNT => &mut f.rates[i],
+                    Input::Days(i) if i < STAGE_COUNT => &mut f.days[i],
+                    Input::Evidence(i) if i < STAGE_COUNT => &mut f.evidence[i],
+                    Input::Pipeline(i) if i < SALES_STAGES => &mut f.pipeline[i],
+                    Input::ValueMedian => &mut f.value_median,
+                    Input::ValueP90 => &mut f.value_p90,
+                    Input::RepeatValue => &mut f.repeat_value,
+                    Input::Referrals => &mut f.referrals,
+                    Input::TargetRevenue => &mut f.target_revenue,
+                    Input::TargetWon => &mut f.target_won,
+                    Input::Rate(_) | Input::Days(_) | Input::Evidence(_) | Input::Pipeline(_) => {
+                        return self
                     }
-                    Err(errors) => {
-                        s.errors = errors;
-                        s.scenario = None;
-                        s.results_outdated = true;
-                    }
+                };
+                *slot = text;
+                s.reparse();
+            }
+            Action::SetLeadMode(mode) => {
+                s.form.lead_mode = mode;
+                s.reparse();
+            }
+            Action::SetValuesOn(on) => {
+                s.form.values_on = on;
+                s.reparse();
+            }
+            Action::ApplyHistory { stage, won, of } => {
+                if !s.form.apply_history(stage, won, of) {
+                    return self;
                 }
+                s.reparse();
+            }
+            Action::SetCurrency(code) => {
+                if s.currency == code {
+                    return self;
+                }
+                s.currency = code;
             }
             Action::RunStarted { run_id, now_ms } => {
                 s.run = RunStatus::Running {

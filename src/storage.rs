@@ -195,6 +195,44 @@ pub fn load_draft() -> DraftLoad {
     }
 }
 
+/// Key of the app's settings (not part of any scenario).
+pub const SETTINGS_KEY: &str = "funnelcast.settings";
+
+/// Settings kept across visits.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub version: u32,
+    /// ISO 4217 code of the currency money is shown in.
+    pub currency: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            version: 1,
+            currency: "USD".to_owned(),
+        }
+    }
+}
+
+/// Settings from storage; defaults when absent or unreadable (they are
+/// preferences, not data: nothing is lost by starting afresh).
+pub fn load_settings() -> Settings {
+    read(SETTINGS_KEY)
+        .ok()
+        .flatten()
+        .and_then(|raw| serde_json::from_str(&raw).ok())
+        .unwrap_or_default()
+}
+
+pub fn save_settings(settings: &Settings) -> Result<(), StorageError> {
+    write(
+        SETTINGS_KEY,
+        &serde_json::to_string(settings).unwrap_or_default(),
+    )
+}
+
 /// Saves the draft.
 pub fn save_draft(scenario: &ScenarioInput) -> Result<(), StorageError> {
     write(DRAFT_KEY, &encode_draft(scenario, js_sys::Date::now()))

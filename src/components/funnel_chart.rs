@@ -26,6 +26,16 @@ pub fn FunnelChart(props: &FunnelChartProps) -> Html {
         .max(1.0);
     let x = LinearScale::new((0.0, max), (LABEL_W, WIDTH - VALUE_W));
     let height = ROW * stages.len() as f64 + 8.0;
+    // The stage that loses the largest share of its deals: the drop-off
+    // shown on row k is the loss in stage k − 1.
+    let leakiest = stages
+        .iter()
+        .enumerate()
+        .skip(1)
+        .filter_map(|(k, s)| s.drop_off.map(|d| (k - 1, d)))
+        .filter(|(_, d)| *d > 0.0)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(k, _)| k);
     let rows = stages.iter().enumerate().map(|(i, stage)| {
         let y = 4.0 + ROW * i as f64;
         let mid = y + ROW / 2.0 - 4.0;
@@ -38,18 +48,24 @@ pub fn FunnelChart(props: &FunnelChartProps) -> Html {
             (_, None) => "no deals above".to_owned(),
         };
         let band = format!("P10 {} – P90 {}", format::count(r.p10), format::count(r.p90));
+        let leak = leakiest == Some(i);
+        let fill = if leak { "#c4320a" } else if i == 6 { "#7d9af0" } else { "#2f5bea" };
         html! {
-            <g class={classes!("funnel-row", (i == 6).then_some("after-sale"))}>
+            <g class={classes!("funnel-row", (i == 6).then_some("after-sale"), leak.then_some("leak"))}>
                 <title>{ format!("{}: mean {} ({band}); {drop}", stage.name, format::mean(r.mean)) }</title>
                 <text class="label" x={(LABEL_W - 10.0).to_string()} y={(mid + 4.0).to_string()} text-anchor="end">{ stage.name.clone() }</text>
                 <rect class="bar" x={LABEL_W.to_string()} y={(mid - 10.0).to_string()}
-                      width={bar_w.to_string()} height="20" rx="3" />
+                      width={bar_w.to_string()} height="20" rx="3" fill={fill} />
+                if leak {
+                    <text class="leak-label" x={(LABEL_W + bar_w + 14.0).min(WIDTH - VALUE_W - 70.0).to_string()}
+                          y={(mid + 4.0).to_string()} fill="#c4320a">{ "biggest leak" }</text>
+                }
                 <line class="band" x1={x.map(r.p10).to_string()} x2={x.map(r.p90).to_string()}
-                      y1={mid.to_string()} y2={mid.to_string()} />
+                      y1={mid.to_string()} y2={mid.to_string()} stroke="#d9730d" stroke-width="2.5" />
                 <line class="band-cap" x1={x.map(r.p10).to_string()} x2={x.map(r.p10).to_string()}
-                      y1={(mid - 6.0).to_string()} y2={(mid + 6.0).to_string()} />
+                      y1={(mid - 6.0).to_string()} y2={(mid + 6.0).to_string()} stroke="#d9730d" stroke-width="2.5" />
                 <line class="band-cap" x1={x.map(r.p90).to_string()} x2={x.map(r.p90).to_string()}
-                      y1={(mid - 6.0).to_string()} y2={(mid + 6.0).to_string()} />
+                      y1={(mid - 6.0).to_string()} y2={(mid + 6.0).to_string()} stroke="#d9730d" stroke-width="2.5" />
                 <text class="value" x={(WIDTH - VALUE_W + 10.0).to_string()} y={(mid - 1.0).to_string()}>{ format::mean(r.mean) }</text>
                 <text class="sub" x={(WIDTH - VALUE_W + 10.0).to_string()} y={(mid + 13.0).to_string()}>{ drop }</text>
             </g>
@@ -57,7 +73,8 @@ pub fn FunnelChart(props: &FunnelChartProps) -> Html {
     });
     html! {
         <svg class="chart funnel-chart" viewBox={format!("0 0 {WIDTH} {height}")} role="img"
-             aria-label="Funnel chart: mean deals reaching each stage with P10 to P90 bands. The same numbers are in the funnel table below.">
+             aria-label={format!("Funnel chart: mean deals reaching each stage with P10 to P90 bands.{} The numbers are in the funnel table.",
+                leakiest.and_then(|k| stages.get(k)).map(|s| format!(" {} loses the largest share of its deals.", s.name)).unwrap_or_default())}>
             { for rows }
         </svg>
     }

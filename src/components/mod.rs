@@ -1,7 +1,12 @@
 //! UI components, one per file. They read the shared state through
 //! [`crate::app::use_app`] and hold no simulation logic.
 
+mod chart_card;
+mod fan_chart;
 mod funnel_chart;
+mod histogram_chart;
+mod leads_section;
+mod money_section;
 mod notices;
 mod number_field;
 mod results_panel;
@@ -9,14 +14,19 @@ mod run_controls;
 mod scenario_panel;
 mod stage_row;
 mod stats_table;
-mod won_histogram;
+mod targets_section;
 
+pub use chart_card::ChartCard;
+pub use fan_chart::FanChart;
 pub use funnel_chart::FunnelChart;
+pub use histogram_chart::{HistogramChart, Measure};
+pub use leads_section::LeadsSection;
+pub use money_section::MoneySection;
 pub use notices::Notices;
 pub use number_field::NumberField;
 pub use results_panel::ResultsPanel;
 pub use run_controls::RunControls;
 pub use scenario_panel::ScenarioPanel;
 pub use stage_row::StageRow;
-pub use stats_table::{FunnelTable, WonTable};
-pub use won_histogram::WonHistogram;
+pub use stats_table::{FunnelTable, StatTable, WeeklyTable};
+pub use targets_section::TargetsSection;

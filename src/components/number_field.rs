@@ -52,7 +52,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
             <label for={props.id.clone()} class={classes!(props.label_hidden.then_some("visually-hidden"))}>
                 { props.label.clone() }
             </label>
-            <div class="input-wrap">
+            <div class={classes!("input-wrap", props.unit.is_some().then_some("has-unit"))}>
                 <input
                     id={props.id.clone()}
                     type="text"

@@ -1,8 +1,16 @@
-//! The right panel: headline figures, funnel, distribution and tables.
+//! The right panel: the headline, Commit / Most likely / Best case, the
+//! funnel, the distributions with a draggable target, the weeks, the
+//! tables and the exports.
 
-use super::{FunnelChart, FunnelTable, WonHistogram, WonTable};
+use super::{
+    ChartCard, FanChart, FunnelChart, FunnelTable, HistogramChart, Measure, StatTable, WeeklyTable,
+};
 use crate::app::use_app;
-use crate::state::RunStatus;
+use crate::download::download_text;
+use crate::form::plain_number;
+use crate::money::{money, money_compact};
+use crate::report::{headline, summary_csv, weekly_csv};
+use crate::state::{Action, Input, RunStatus};
 use charts::format;
 use yew::prelude::*;
 
@@ -18,11 +26,26 @@ pub fn ResultsPanel() -> Html {
                     <svg viewBox="0 0 120 80" aria-hidden="true" class="empty-art">
                         <path d="M10 8h100L74 40v22l-28 12V40z" />
                     </svg>
-                    <p>{ "Set your lead volume and stage rates, then press " }<strong>{ "Run" }</strong>
-                       { " to simulate thousands of possible quarters." }</p>
+                    <p>{ "Set your lead volume and stage rates: the forecast appears as you type. " }
+                       { "Press " }<strong>{ "Run" }</strong>{ " to start it again." }</p>
                 </div>
             </section>
         };
+    };
+    let currency = state.currency.clone();
+    let money_fmt = {
+        let c = currency.clone();
+        Callback::from(move |v: f64| money(v, &c))
+    };
+    let money_axis = {
+        let c = currency.clone();
+        Callback::from(move |v: f64| money_compact(v, &c))
+    };
+    let count_fmt = Callback::from(format::count);
+    let count_axis = Callback::from(format::compact);
+    let set_target = |input: Input| {
+        let state = state.clone();
+        Callback::from(move |v: f64| state.dispatch(Action::Edit(input, plain_number(v))))
     };
     let partial = summary.trials_done < summary.trials_planned;
     let caption = if partial {
@@ -43,63 +66,142 @@ pub fn ResultsPanel() -> Html {
             summary.seed
         )
     };
-    let leads = summary
-        .stages
-        .first()
-        .map(|s| s.reached.mean)
-        .unwrap_or(0.0);
-    let win_rate = if leads > 0.0 {
-        summary.won.mean / leads
-    } else {
-        0.0
+    let sentence = headline(&summary, &|v| money(v, &currency));
+    let has_revenue = summary.revenue.is_some();
+    let (main, main_fmt, main_axis, measure) = match &summary.revenue {
+        Some(r) => (
+            r.clone(),
+            money_fmt.clone(),
+            money_axis.clone(),
+            Measure::Revenue,
+        ),
+        None => (
+            summary.won.clone(),
+            count_fmt.clone(),
+            count_axis.clone(),
+            Measure::Won,
+        ),
     };
-    let won = &summary.won;
+    // Targets as they are in the form now (a drag sets them before the
+    // re-run that reports on them is back).
+    let form_target = state.scenario.as_ref().and_then(|s| s.target);
+    let target_revenue = form_target.map_or_else(
+        || summary.target.as_ref().and_then(|t| t.revenue),
+        |t| t.revenue,
+    );
+    let target_won = form_target.map_or_else(
+        || {
+            summary
+                .target
+                .as_ref()
+                .and_then(|t| t.won.map(|w| w as f64))
+        },
+        |t| t.won,
+    );
+    let main_target = if has_revenue {
+        target_revenue
+    } else {
+        target_won
+    };
+    let chance = summary.target.as_ref().and_then(|t| {
+        if has_revenue {
+            t.p_revenue.clone()
+        } else {
+            t.p_won.clone()
+        }
+        .or(t.p_won.clone())
+    });
+    let what = if has_revenue { "Revenue" } else { "Deals won" };
+    let export = |weekly: bool| {
+        let summary = summary.clone();
+        Callback::from(move |_: MouseEvent| {
+            let (name, text) = if weekly {
+                ("funnelcast-weekly.csv", weekly_csv(&summary))
+            } else {
+                ("funnelcast-summary.csv", summary_csv(&summary))
+            };
+            download_text(name, "text/csv", &text);
+        })
+    };
     html! {
         <section class="panel results" aria-labelledby="results-title" aria-busy={state.is_running().to_string()}>
             <div class="results-head">
                 <h2 id="results-title">{ "Forecast" }</h2>
                 <span class={classes!("badge", partial.then_some("partial"))}>{ caption }</span>
             </div>
+            <p class="headline" data-testid="headline">{ sentence }</p>
             if state.results_outdated && !state.is_running() {
                 <p class="outdated">{ "Inputs changed since this run. Press Run to update." }</p>
             }
             if matches!(state.run, RunStatus::Cancelled) {
                 <p class="outdated">{ "Run cancelled: these results cover only the trials completed." }</p>
             }
+            if summary.capped_trials > 0 {
+                <p class="outdated">{ format!("{} trials hit the cap of 10¹³ leads: the referral loop runs away in them.", format::count(summary.capped_trials as f64)) }</p>
+            }
             <div class="kpis">
+                <div class="kpi">
+                    <span class="kpi-label">{ "Commit (P10)" }</span>
+                    <span class="kpi-value" data-testid="commit">{ main_fmt.emit(main.p10) }</span>
+                    <span class="kpi-sub">{ format!("{what}: 9 in 10 outcomes reach this") }</span>
+                </div>
                 <div class="kpi main">
-                    <span class="kpi-label">{ "Deals won, most likely (P50)" }</span>
-                    <span class="kpi-value" data-testid="won-p50">{ format::count(won.p50) }</span>
-                    <span class="kpi-sub">{ format!("mean {}", format::mean(won.mean)) }</span>
+                    <span class="kpi-label">{ "Most likely (P50)" }</span>
+                    <span class="kpi-value" data-testid="most-likely">{ main_fmt.emit(main.p50) }</span>
+                    <span class="kpi-sub">{ format!("mean {} ± {}", main_fmt.emit(main.mean), main_fmt.emit(main.se)) }</span>
                 </div>
                 <div class="kpi">
-                    <span class="kpi-label">{ "Likely range (P10–P90)" }</span>
-                    <span class="kpi-value">{ format!("{} – {}", format::count(won.p10), format::count(won.p90)) }</span>
-                    <span class="kpi-sub">{ "8 in 10 outcomes fall here" }</span>
+                    <span class="kpi-label">{ "Best case (P90)" }</span>
+                    <span class="kpi-value" data-testid="best-case">{ main_fmt.emit(main.p90) }</span>
+                    <span class="kpi-sub">{ "1 in 10 outcomes does better" }</span>
                 </div>
-                <div class="kpi">
-                    <span class="kpi-label">{ "Lead-to-win rate" }</span>
-                    <span class="kpi-value">{ format::percent(win_rate) }</span>
-                    <span class="kpi-sub">{ format!("{} repeat customers (mean)", format::mean(summary.repeat.mean)) }</span>
-                </div>
+                if let Some(p) = &chance {
+                    <div class="kpi">
+                        <span class="kpi-label">{ "Chance of target" }</span>
+                        <span class="kpi-value" data-testid="chance">{ format::percent(p.p) }</span>
+                        <span class="kpi-sub">{ format!("± {} (Monte Carlo error)", format::percent(p.se)) }</span>
+                    </div>
+                }
             </div>
-            <figure class="chart-card">
-                <figcaption>
-                    <h3>{ "Funnel" }</h3>
-                    <p>{ "Deals reaching each stage: mean, with the P10–P90 band, and the drop-off from the stage above." }</p>
-                </figcaption>
+            <ChartCard title="Funnel" file="funnelcast-funnel"
+                note="Deals reaching each stage: mean, with the P10–P90 band, and the drop-off from the stage above. The biggest leak is marked."
+                table={html! { <FunnelTable summary={summary.clone()} /> }}>
                 <FunnelChart summary={summary.clone()} />
-            </figure>
-            <figure class="chart-card">
-                <figcaption>
-                    <h3>{ "Deals won" }</h3>
-                    <p>{ "How often each number of won deals came up across the trials." }</p>
-                </figcaption>
-                <WonHistogram summary={summary.clone()} />
-            </figure>
+            </ChartCard>
+            if has_revenue {
+                <ChartCard title="Revenue" file="funnelcast-revenue"
+                    note="How often each revenue came up. Drag the target (or focus it and use the arrow keys)."
+                    table={html! { <StatTable label="Revenue statistics" caption="Revenue per trial" stat={main.clone()} format={money_fmt.clone()} /> }}>
+                    <HistogramChart summary={summary.clone()} measure={Measure::Revenue} target={target_revenue}
+                        format={money_fmt.clone()} format_axis={money_axis.clone()} on_target={set_target(Input::TargetRevenue)} />
+                </ChartCard>
+            }
+            <ChartCard title="Deals won" file="funnelcast-won"
+                note="How often each number of won deals came up. Drag the target to read its chance."
+                table={html! { <StatTable label="Deals won statistics" caption="Deals won per trial" stat={summary.won.clone()} format={Callback::from(format::mean)} /> }}>
+                <HistogramChart summary={summary.clone()} measure={Measure::Won} target={target_won}
+                    format={count_fmt.clone()} format_axis={count_axis.clone()} on_target={set_target(Input::TargetWon)} />
+            </ChartCard>
+            if !summary.weekly.is_empty() {
+                <ChartCard title="Week by week" file="funnelcast-weeks"
+                    note={format!("Cumulative {} with the P10–P90 band, median line and target.", what.to_lowercase())}
+                    table={html! { <WeeklyTable summary={summary.clone()} money={money_fmt.clone()} /> }}>
+                    <FanChart summary={summary.clone()} measure={measure} target={main_target}
+                        format={main_fmt.clone()} format_axis={main_axis.clone()} />
+                </ChartCard>
+            }
             <div class="tables">
                 <FunnelTable summary={summary.clone()} />
-                <WonTable summary={summary} />
+                <StatTable label="Deals won statistics table" caption="Deals won per trial" stat={summary.won.clone()} format={Callback::from(format::mean)} />
+            </div>
+            <div class="exports">
+                <button type="button" class="button small" onclick={export(false)}>{ "Download summary (CSV)" }</button>
+                if !summary.weekly.is_empty() {
+                    <button type="button" class="button small" onclick={export(true)}>{ "Download weekly table (CSV)" }</button>
+                }
+                if let Some(d) = &summary.days_to_win {
+                    <span class="days">{ format!("Lead to win: {:.0} days on average (P50 {:.0}, P90 {:.0}).", d.mean, d.p50, d.p90) }</span>
+                }
             </div>
         </section>
     }

@@ -62,9 +62,6 @@ pub fn RunControls() -> Html {
     html! {
         <div class="run-controls">
             <div class="volume-fields">
-                <NumberField id="leads" label="Leads entering Prospecting" value={state.form.leads.clone()}
-                    error={error(FieldKey::Leads)} on_change={edit(Input::Leads)}
-                    hint="New leads at the top of the funnel" />
                 <NumberField id="trials" label="Trials" value={state.form.trials.clone()}
                     error={error(FieldKey::Trials)} on_change={edit(Input::Trials)}
                     hint="Simulated outcomes; more is smoother" />

@@ -1,6 +1,6 @@
-//! The left panel: volumes, run controls and the seven stages.
+//! The left panel: run controls, then every input of the scenario.
 
-use super::{RunControls, StageRow};
+use super::{LeadsSection, MoneySection, RunControls, StageRow, TargetsSection};
 use engine::STAGE_COUNT;
 use yew::prelude::*;
 
@@ -10,6 +10,7 @@ pub fn ScenarioPanel() -> Html {
         <section class="panel scenario" aria-labelledby="scenario-title">
             <h2 id="scenario-title">{ "Scenario" }</h2>
             <RunControls />
+            <LeadsSection />
             <h3 class="section-title" id="stages-title">{ "Sales stages" }</h3>
             <p class="section-note">
                 { "Each rate is the share of deals in a stage that move on to the next." }
@@ -17,6 +18,8 @@ pub fn ScenarioPanel() -> Html {
             <ol class="stages" aria-labelledby="stages-title">
                 { for (0..STAGE_COUNT).map(|i| html! { <StageRow key={i} index={i} /> }) }
             </ol>
+            <MoneySection />
+            <TargetsSection />
         </section>
     }
 }

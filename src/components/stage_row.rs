@@ -1,10 +1,14 @@
-//! One stage of the process: its name, what happens in it, and its rate.
+//! One stage of the process: its name, what happens in it, its rate (typed
+//! or with a slider), and under "more" its duration, certainty, history and
+//! open deals.
 
 use super::NumberField;
 use crate::app::use_app;
 use crate::form::FieldKey;
 use crate::stage_info::{rate_meaning, STAGE_HELP};
 use crate::state::{Action, Input};
+use engine::SALES_STAGES;
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -18,16 +22,70 @@ pub fn StageRow(props: &StageRowProps) -> Html {
     let app = use_app();
     let i = props.index;
     let state = &app.state;
-    let name = state.form.stage_names[i].clone();
-    let on_change = {
+    let form = &state.form;
+    let name = form.stage_names[i].clone();
+    let edit = |input: Input| {
         let state = state.clone();
-        Callback::from(move |text| state.dispatch(Action::Edit(Input::Rate(i), text)))
+        Callback::from(move |text| state.dispatch(Action::Edit(input, text)))
     };
-    let error = state
-        .errors
-        .get(&FieldKey::Rate(i))
-        .cloned()
-        .map(AttrValue::from);
+    let error = |key: FieldKey| state.errors.get(&key).cloned().map(AttrValue::from);
+    let on_slide = {
+        let state = state.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            state.dispatch(Action::Edit(Input::Rate(i), input.value()));
+        })
+    };
+    let history_won = use_state(String::new);
+    let history_of = use_state(String::new);
+    let history = (
+        history_won.trim().parse::<u64>(),
+        history_of.trim().parse::<u64>(),
+    );
+    let history_ok = matches!(history, (Ok(k), Ok(n)) if n > 0 && k <= n);
+    let apply_history = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let (Ok(won), Ok(of)) = history {
+                state.dispatch(Action::ApplyHistory { stage: i, won, of });
+            }
+        })
+    };
+    let text_input = |value: &UseStateHandle<String>| {
+        let value = value.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            value.set(input.value());
+        })
+    };
+    let more_errors = [
+        FieldKey::Days(i),
+        FieldKey::Evidence(i),
+        FieldKey::Pipeline(i),
+    ]
+    .iter()
+    .any(|k| state.errors.contains_key(k));
+    let slider_value = form.rates[i]
+        .trim()
+        .parse::<f64>()
+        .unwrap_or(0.0)
+        .clamp(0.0, 100.0);
+    let days = if form.days[i].trim().is_empty() {
+        "0".to_owned()
+    } else {
+        form.days[i].clone()
+    };
+    let certainty = if form.evidence[i].trim().is_empty() {
+        "exact rate".to_owned()
+    } else {
+        format!("from {} deals", form.evidence[i])
+    };
+    let open_deals = form.pipeline.get(i).map(|p| p.trim()).unwrap_or("");
+    let open = if open_deals.is_empty() || open_deals == "0" {
+        String::new()
+    } else {
+        format!(" · {open_deals} open")
+    };
     let help_id = format!("stage-{i}-help");
     html! {
         <li class={classes!("stage", (i == 6).then_some("after-sale"))} aria-describedby={help_id.clone()}>
@@ -36,18 +94,44 @@ pub fn StageRow(props: &StageRowProps) -> Html {
                 <span class="stage-name">{ name.clone() }</span>
                 <span class="stage-help" id={help_id}>{ STAGE_HELP[i] }</span>
             </div>
-            <NumberField
-                id={format!("rate-{i}")}
-                class="stage-rate"
-                label={format!("{name} conversion rate")}
-                label_hidden=true
-                value={state.form.rates[i].clone()}
-                unit="%"
-                inputmode="decimal"
+            <NumberField id={format!("rate-{i}")} class="stage-rate"
+                label={format!("{name} conversion rate")} label_hidden=true
+                value={form.rates[i].clone()} unit="%" inputmode="decimal"
                 hint={rate_meaning(i).map(AttrValue::Static)}
-                {error}
-                {on_change}
-            />
+                error={error(FieldKey::Rate(i))} on_change={edit(Input::Rate(i))} />
+            <input class="rate-slider" type="range" min="0" max="100" step="0.5"
+                aria-label={format!("{name} rate slider")}
+                value={slider_value.to_string()} oninput={on_slide} />
+            <details class="stage-more" open={more_errors}>
+                <summary>{ format!("{days} days · {certainty}{open}") }</summary>
+                <div class="more-grid">
+                    <NumberField id={format!("days-{i}")} label={format!("{name} days in stage")}
+                        value={form.days[i].clone()} unit="days" inputmode="decimal"
+                        hint={if i == 6 { "Mean days from the win to the repeat purchase" } else { "Mean time a deal spends here" }}
+                        error={error(FieldKey::Days(i))} on_change={edit(Input::Days(i))} />
+                    <NumberField id={format!("evidence-{i}")} label={format!("{name} evidence")}
+                        value={form.evidence[i].clone()} unit="deals" inputmode="decimal"
+                        hint="How many past deals back the rate; empty = exact"
+                        error={error(FieldKey::Evidence(i))} on_change={edit(Input::Evidence(i))} />
+                    if i < SALES_STAGES {
+                        <NumberField id={format!("pipeline-{i}")} label={format!("{name} open deals")}
+                            value={form.pipeline[i].clone()} unit="deals"
+                            hint="Deals in this stage today"
+                            error={error(FieldKey::Pipeline(i))} on_change={edit(Input::Pipeline(i))} />
+                    }
+                    <div class="history">
+                        <span class="history-label">{ "From history" }</span>
+                        <input type="text" inputmode="numeric" aria-label={format!("{name} history: deals won")}
+                            placeholder="won" value={(*history_won).clone()} oninput={text_input(&history_won)} />
+                        <span>{ "of" }</span>
+                        <input type="text" inputmode="numeric" aria-label={format!("{name} history: out of")}
+                            placeholder="deals" value={(*history_of).clone()} oninput={text_input(&history_of)} />
+                        <button type="button" class="button small" disabled={!history_ok} onclick={apply_history}>
+                            { "Use" }
+                        </button>
+                    </div>
+                </div>
+            </details>
         </li>
     }
 }

@@ -2,7 +2,7 @@
 //! screen readers).
 
 use charts::format;
-use engine::Summary;
+use engine::{Stat, Summary};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -42,29 +42,105 @@ pub fn FunnelTable(props: &TableProps) -> Html {
     }
 }
 
-/// Mean, standard deviation and percentiles of deals won.
+#[derive(Properties, PartialEq)]
+pub struct StatTableProps {
+    /// Accessible name and caption.
+    pub label: AttrValue,
+    pub caption: AttrValue,
+    pub stat: Stat,
+    pub format: Callback<f64, String>,
+}
+
+/// Mean (with its standard error), standard deviation and percentiles.
 #[component]
-pub fn WonTable(props: &TableProps) -> Html {
-    let w = &props.summary.won;
+pub fn StatTable(props: &StatTableProps) -> Html {
+    let w = &props.stat;
+    let f = |v: f64| props.format.emit(v);
     let rows = [
-        ("Mean", format::mean(w.mean)),
-        ("Standard deviation", format::mean(w.sd)),
-        ("P5", format::count(w.p5)),
-        ("P10", format::count(w.p10)),
-        ("P25", format::count(w.p25)),
-        ("P50 (median)", format::count(w.p50)),
-        ("P75", format::count(w.p75)),
-        ("P90", format::count(w.p90)),
-        ("P95", format::count(w.p95)),
+        ("Mean", f(w.mean)),
+        ("Standard deviation", f(w.sd)),
+        (
+            "Standard error of the mean",
+            if w.se < 10.0 {
+                format::small(w.se)
+            } else {
+                f(w.se)
+            },
+        ),
+        ("P5", f(w.p5)),
+        ("P10 (commit)", f(w.p10)),
+        ("P25", f(w.p25)),
+        ("P50 (most likely)", f(w.p50)),
+        ("P75", f(w.p75)),
+        ("P90 (best case)", f(w.p90)),
+        ("P95", f(w.p95)),
     ];
     html! {
-        <table class="data-table compact" aria-label="Deals won statistics">
-            <caption>{ "Deals won per trial" }</caption>
+        <table class="data-table compact" aria-label={props.label.clone()}>
+            <caption>{ props.caption.clone() }</caption>
             <tbody>
                 { for rows.into_iter().map(|(k, v)| html! {
                     <tr><th scope="row">{ k }</th><td>{ v }</td></tr>
                 }) }
             </tbody>
+        </table>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct WeeklyTableProps {
+    pub summary: Rc<Summary>,
+    pub money: Callback<f64, String>,
+}
+
+/// Week by week: cumulative won deals and revenue bands, chance of target.
+#[component]
+pub fn WeeklyTable(props: &WeeklyTableProps) -> Html {
+    let s = &props.summary;
+    let has_revenue = s.revenue.is_some();
+    let has_target = s
+        .weekly
+        .iter()
+        .any(|w| w.p_revenue_target.or(w.p_won_target).is_some());
+    let rows = s.weekly.iter().map(|w| {
+        let chance = w.p_revenue_target.or(w.p_won_target);
+        html! {
+            <tr>
+                <th scope="row">{ w.week }</th>
+                <td>{ format::count(w.won.p10) }</td>
+                <td>{ format::count(w.won.p50) }</td>
+                <td>{ format::count(w.won.p90) }</td>
+                if let Some(r) = &w.revenue {
+                    <td>{ props.money.emit(r.p10) }</td>
+                    <td>{ props.money.emit(r.p50) }</td>
+                    <td>{ props.money.emit(r.p90) }</td>
+                }
+                if has_target {
+                    <td>{ chance.map(format::percent).unwrap_or_default() }</td>
+                }
+            </tr>
+        }
+    });
+    html! {
+        <table class="data-table" aria-label="Weekly table">
+            <caption>{ "Cumulative by the end of each week" }</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{ "Week" }</th>
+                    <th scope="col">{ "Won P10" }</th>
+                    <th scope="col">{ "Won P50" }</th>
+                    <th scope="col">{ "Won P90" }</th>
+                    if has_revenue {
+                        <th scope="col">{ "Revenue P10" }</th>
+                        <th scope="col">{ "Revenue P50" }</th>
+                        <th scope="col">{ "Revenue P90" }</th>
+                    }
+                    if has_target {
+                        <th scope="col">{ "Chance of target" }</th>
+                    }
+                </tr>
+            </thead>
+            <tbody>{ for rows }</tbody>
         </table>
     }
 }

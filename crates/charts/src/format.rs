@@ -31,6 +31,16 @@ pub fn mean(value: f64) -> String {
     }
 }
 
+/// Small quantities such as standard errors: two significant digits below
+/// 10 (`0.031`, `2.4`), else like [`mean`].
+pub fn small(value: f64) -> String {
+    if !value.is_finite() || value == 0.0 || value.abs() >= 10.0 {
+        return mean(value);
+    }
+    let digits = (1 - value.abs().log10().floor() as i32).max(0) as usize;
+    format!("{value:.digits$}")
+}
+
 /// Axis labels: `950`, `1.2k`, `3.4M`.
 pub fn compact(value: f64) -> String {
     let a = value.abs();
@@ -85,9 +95,49 @@ mod tests {
     }
 
     #[test]
+    fn small_values_keep_two_significant_digits() {
+        assert_eq!(small(0.0312), "0.031");
+        assert_eq!(small(2.44), "2.4");
+        assert_eq!(small(0.0), "0");
+        assert_eq!(small(12.3), "12.3");
+    }
+
+    #[test]
     fn percentages() {
         assert_eq!(percent(0.4), "40 %");
         assert_eq!(percent(0.125), "12.5 %");
         assert_eq!(percent(1.0), "100 %");
+    }
+}
+
+/// A CSV field: quoted when it holds a separator, quote or line break, and
+/// prefixed with `'` when a spreadsheet would read it as a formula.
+pub fn csv_field(text: &str) -> String {
+    let guarded =
+        if text.starts_with(['=', '+', '-', '@', '\t', '\r']) && text.parse::<f64>().is_err() {
+            format!("'{text}")
+        } else {
+            text.to_owned()
+        };
+    if guarded.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", guarded.replace('"', "\"\""))
+    } else {
+        guarded
+    }
+}
+
+#[cfg(test)]
+mod csv_tests {
+    use super::csv_field;
+
+    #[test]
+    fn fields_are_quoted_and_formulas_neutralised() {
+        assert_eq!(csv_field("Qualification"), "Qualification");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("=SUM(A1:A9)"), "'=SUM(A1:A9)");
+        assert_eq!(csv_field("@cmd"), "'@cmd");
+        assert_eq!(csv_field("-12.5"), "-12.5", "negative numbers stay numbers");
+        assert_eq!(csv_field("-x"), "'-x");
     }
 }

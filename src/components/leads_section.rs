@@ -1,0 +1,49 @@
+//! Lead volume (a one-off cohort or a weekly flow) and the horizon.
+
+use super::NumberField;
+use crate::app::use_app;
+use crate::form::{FieldKey, LeadMode};
+use crate::state::{Action, Input};
+use yew::prelude::*;
+
+#[component]
+pub fn LeadsSection() -> Html {
+    let app = use_app();
+    let state = &app.state;
+    let form = &state.form;
+    let edit = |input: Input| {
+        let state = state.clone();
+        Callback::from(move |text| state.dispatch(Action::Edit(input, text)))
+    };
+    let error = |key: FieldKey| state.errors.get(&key).cloned().map(AttrValue::from);
+    let mode = |m: LeadMode| {
+        let state = state.clone();
+        Callback::from(move |_: Event| state.dispatch(Action::SetLeadMode(m)))
+    };
+    let per_week = form.lead_mode == LeadMode::PerWeek;
+    html! {
+        <fieldset class="section">
+            <legend>{ "Leads and horizon" }</legend>
+            <div class="segmented" role="radiogroup" aria-label="Lead volume">
+                <label>
+                    <input type="radio" name="lead-mode" checked={!per_week} onchange={mode(LeadMode::Cohort)} />
+                    { "One-off batch" }
+                </label>
+                <label>
+                    <input type="radio" name="lead-mode" checked={per_week} onchange={mode(LeadMode::PerWeek)} />
+                    { "Every week" }
+                </label>
+            </div>
+            <div class="two-fields leads-fields">
+                <NumberField id="leads"
+                    label={if per_week { "Leads entering Prospecting per week" } else { "Leads entering Prospecting" }}
+                    value={form.leads.clone()} inputmode={if per_week { "decimal" } else { "numeric" }}
+                    hint={if per_week { "Average new leads each week" } else { "All at the start" }}
+                    error={error(FieldKey::Leads)} on_change={edit(Input::Leads)} />
+                <NumberField id="horizon" label="Horizon" value={form.horizon.clone()} unit="weeks"
+                    hint={if per_week { "Forecast window, e.g. 13 for a quarter" } else { "Empty: every deal runs to its end" }}
+                    error={error(FieldKey::Horizon)} on_change={edit(Input::Horizon)} />
+            </div>
+        </fieldset>
+    }
+}
