@@ -1,12 +1,19 @@
-// Measured run in headless Chromium against the release build (dist/):
-// trials per second through the real UI and worker, and the longest
-// main-thread task during the run. Reports numbers; asserts nothing.
+// Measured runs in headless Chromium against the release build (dist/),
+// through the real UI and workers. Reports numbers; asserts nothing.
 //
-//   bash scripts/bench-browser.sh     (builds first)   or   node scripts/bench-browser.mjs
+//   make bench-browser      (builds first)   or   node scripts/bench-browser.mjs
+//
+// For the example scenario (docs/example-scenario.json) at 100,000 and
+// 1,000,000 trials, with one worker and with all: time to the full result,
+// trials per second, the longest main-thread task during the run
+// (PerformanceObserver "longtask", which reports tasks over 50 ms), and the
+// time from an edit to the first partial result on screen.
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4180);
+const scenario = JSON.parse(readFileSync('docs/example-scenario.json', 'utf8'));
 const server = spawn('python3', ['-m', 'http.server', String(PORT), '--bind', '127.0.0.1', '--directory', 'dist'], {
   stdio: 'ignore',
 });
@@ -14,40 +21,81 @@ const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update'],
 });
-try {
-  const page = await browser.newPage();
+
+async function open(page, workers, trials) {
+  const url = `http://127.0.0.1:${PORT}/${workers ? `?workers=${workers}` : ''}`;
   for (let i = 0; ; i++) {
     try {
-      await page.goto(`http://127.0.0.1:${PORT}/`);
+      await page.goto(url);
       break;
     } catch (e) {
       if (i > 50) throw e;
       await new Promise((r) => setTimeout(r, 100));
     }
   }
-  await page.evaluate(() => localStorage.clear());
+  const draft = { app: 'funnelcast', version: 1, saved_at: Date.now(), scenario: { ...scenario, trials } };
+  await page.evaluate((d) => localStorage.setItem('funnelcast.draft', JSON.stringify(d)), draft);
   await page.reload();
+  await page.getByRole('status').filter({ hasText: 'Done:' }).waitFor({ timeout: 180_000 });
   await page.evaluate(() => {
     window.__longest = 0;
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
-    }).observe({ type: 'longtask', buffered: false });
+    }).observe({ type: 'longtask' });
   });
-  for (const [leads, trials] of [[10_000, 100_000], [10_000, 1_000_000], [10_000_000, 1_000_000]]) {
-    await page.getByRole('textbox', { name: 'Leads entering Prospecting' }).fill(String(leads));
-    await page.getByRole('textbox', { name: 'Trials' }).fill(String(trials));
-    await page.evaluate(() => (window.__longest = 0));
-    const started = await page.evaluate(() => performance.now());
-    await page.getByRole('button', { name: 'Run', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: 'Done:' }).waitFor({ timeout: 120_000 });
-    const [ended, longest] = await page.evaluate(() => [performance.now(), window.__longest]);
-    const seconds = (ended - started) / 1000;
-    console.log(
-      `${leads.toLocaleString('en')} leads × ${trials.toLocaleString('en')} trials: ` +
-        `${seconds.toFixed(2)} s, ${Math.round(trials / seconds).toLocaleString('en')} trials/s, ` +
-        `longest main-thread task ${longest.toFixed(0)} ms`,
-    );
+}
+
+try {
+  const page = await browser.newPage();
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  console.log(`Chromium reports ${cores} cores; "all" uses that many workers (at most 8).`);
+  for (const trials of [100_000, 1_000_000]) {
+    for (const workers of [1, 0]) {
+      await open(page, workers, trials);
+      await page.evaluate(() => (window.__longest = 0));
+      const started = await page.evaluate(() => performance.now());
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      await page.getByRole('status').filter({ hasText: 'Done:' }).waitFor({ timeout: 180_000 });
+      const [ended, longest] = await page.evaluate(() => [performance.now(), window.__longest]);
+      const seconds = (ended - started) / 1000;
+      console.log(
+        `example × ${trials.toLocaleString('en')} trials, ${workers === 1 ? '1 worker ' : 'all workers'}: ` +
+          `full result in ${seconds.toFixed(2)} s, ${Math.round(trials / seconds).toLocaleString('en')} trials/s, ` +
+          `longest main-thread task ${longest > 0 ? `${longest.toFixed(0)} ms` : 'under 50 ms'}`,
+      );
+    }
   }
+  // Edit → first partial result: type a new Closing rate and time the first
+  // change of the headline (the debounce of the automatic re-run included).
+  await open(page, 0, 100_000);
+  const latencies = [];
+  for (const rate of ['41', '39', '42', '38', '40']) {
+    const ms = await page.evaluate(async (value) => {
+      const input = document.querySelector('#rate-5');
+      const headline = document.querySelector('[data-testid="headline"]');
+      const badge = document.querySelector('.results-head .badge');
+      const before = badge.textContent;
+      const t0 = performance.now();
+      const changed = new Promise((resolve) => {
+        new MutationObserver((_, obs) => {
+          if (badge.textContent.startsWith('Streaming') || badge.textContent !== before) {
+            obs.disconnect();
+            resolve(performance.now() - t0);
+          }
+        }).observe(badge, { childList: true, characterData: true, subtree: true });
+      });
+      input.value = value;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      return await changed;
+    }, rate);
+    latencies.push(ms);
+    await page.getByRole('status').filter({ hasText: 'Done:' }).waitFor({ timeout: 180_000 });
+  }
+  latencies.sort((a, b) => a - b);
+  console.log(
+    `edit → first partial result: median ${latencies[2].toFixed(0)} ms ` +
+      `(min ${latencies[0].toFixed(0)}, max ${latencies[4].toFixed(0)}), including the 30 ms typing pause`,
+  );
 } finally {
   await browser.close();
   server.kill();

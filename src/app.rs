@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 /// Pause after an edit before the automatic re-run: short enough to feel
 /// instant, long enough not to start a run per keystroke of a fast typist.
-const AUTO_RUN_DELAY_MS: u32 = 60;
+const AUTO_RUN_DELAY_MS: u32 = 30;
 
 /// What every component can reach: the state and the actions with effects.
 #[derive(Clone)]

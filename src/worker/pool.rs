@@ -45,6 +45,8 @@ struct RunState {
     context: Option<SummaryContext>,
     shares: Vec<Share>,
     flush: Option<Timeout>,
+    /// A partial summary went out already (the first one is not delayed).
+    reported: bool,
 }
 
 impl RunState {
@@ -117,6 +119,7 @@ impl Pool {
                 context: None,
                 shares: (0..used).map(|_| Share::default()).collect(),
                 flush: None,
+                reported: false,
             };
         }
         for (i, bridge) in self.bridges.iter().enumerate() {
@@ -175,6 +178,14 @@ fn handle(
                 if let Some(summary) = s.merged() {
                     drop(s);
                     on_event.emit(PoolEvent::Done { run_id, summary });
+                }
+            } else if !s.reported {
+                // The first partial result goes out at once: it is the
+                // instant feedback to an edit.
+                if let Some(summary) = s.merged() {
+                    s.reported = true;
+                    drop(s);
+                    on_event.emit(PoolEvent::Progress { run_id, summary });
                 }
             } else if s.flush.is_none() {
                 let state = state.clone();

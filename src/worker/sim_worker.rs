@@ -15,7 +15,7 @@ const CHUNK_TARGET_MS: f64 = 25.0;
 /// Send statistics at most this often (they are a few hundred kilobytes).
 const REPORT_EVERY_MS: f64 = 150.0;
 /// The first chunk: small, so a preview arrives within tens of milliseconds.
-const FIRST_CHUNK: u64 = 500;
+const FIRST_CHUNK: u64 = 200;
 
 struct Job {
     run_id: u32,

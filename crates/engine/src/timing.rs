@@ -145,9 +145,9 @@ impl GridDistribution {
 
 /// Cell width for a grid covering `extent` days with stages summing to
 /// `total_days` of mean time: fine (≥ 0.05 day) where that is cheap, coarser
-/// when the convolution work would exceed about 2·10⁷ operations.
+/// when the convolution work would exceed about 5·10⁶ operations.
 fn cell_width(extent: f64, total_days: f64) -> f64 {
-    let budget = 2.0e7;
+    let budget = 5.0e6;
     let h = (18.0 * extent * total_days / budget).sqrt();
     h.max(0.05)
 }
