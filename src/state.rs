@@ -118,6 +118,7 @@ impl AppState {
 /// Which form input an edit is for.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Input {
+    Name,
     Leads,
     Horizon,
     Trials,
@@ -183,6 +184,7 @@ impl Reducible for AppState {
             Action::Edit(input, text) => {
                 let f = &mut s.form;
                 let slot = match input {
+                    Input::Name => &mut f.name,
                     Input::Leads => &mut f.leads,
                     Input::Horizon => &mut f.horizon,
                     Input::Trials => &mut f.trials,

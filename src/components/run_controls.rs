@@ -59,8 +59,20 @@ pub fn RunControls() -> Html {
         RunStatus::Failed(message) => format!("The run failed: {message}"),
     };
     let blocked = !state.errors.is_empty();
+    let on_name = {
+        let state = state.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            state.dispatch(Action::Edit(Input::Name, input.value()));
+        })
+    };
     html! {
         <div class="run-controls">
+            <div class={classes!("field", "name-field", state.errors.contains_key(&FieldKey::Scenario).then_some("invalid"))}>
+                <label for="scenario-name">{ "Scenario name" }</label>
+                <input id="scenario-name" type="text" maxlength="200" autocomplete="off"
+                    value={state.form.name.clone()} oninput={on_name} />
+            </div>
             <div class="volume-fields">
                 <NumberField id="trials" label="Trials" value={state.form.trials.clone()}
                     error={error(FieldKey::Trials)} on_change={edit(Input::Trials)}

@@ -126,6 +126,36 @@ test('CSV downloads hold the table\'s numbers', async ({ page }) => {
   expect(Number(wonRow.split(',')[1])).toBeCloseTo(wonMean, 1);
 });
 
+test('charts download as SVG and PNG files', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await expect(app.status).toContainText('Done:');
+  const svgDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download Funnel as SVG' }).click();
+  const svg = await svgDownload;
+  expect(svg.suggestedFilename()).toBe('funnelcast-funnel.svg');
+  const text = readFileSync(await svg.path(), 'utf8');
+  expect(text).toContain('<svg');
+  expect(text).toContain('Qualification');
+  expect(text).toContain('fill=');
+  const pngDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download Deals won as PNG' }).click();
+  const png = await pngDownload;
+  expect(png.suggestedFilename()).toBe('funnelcast-won.png');
+  const bytes = readFileSync(await png.path());
+  expect([...bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  expect(bytes.length).toBeGreaterThan(5000);
+});
+
+test('the scenario name is kept with the scenario', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await page.getByRole('textbox', { name: 'Scenario name' }).fill('Q3 pipeline review');
+  await expect(app.status).toContainText('Done:');
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: 'Scenario name' })).toHaveValue('Q3 pipeline review');
+});
+
 test('edits re-run the forecast without pressing Run', async ({ page }) => {
   const app = new AppPage(page);
   await app.open();
