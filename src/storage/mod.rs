@@ -6,6 +6,9 @@
 //! of every stored version. Nothing that fails to decode is deleted: it is
 //! copied aside under its own key, and the user is told and can download it.
 
+pub mod files;
+pub mod library;
+
 use engine::ScenarioInput;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -242,7 +245,7 @@ pub fn save_draft(scenario: &ScenarioInput) -> Result<(), StorageError> {
 mod tests {
     use super::*;
 
-    const V1: &str = include_str!("../tests/fixtures/storage/draft-v1.json");
+    const V1: &str = include_str!("../../tests/fixtures/storage/draft-v1.json");
 
     #[test]
     fn round_trip() {
