@@ -1,8 +1,10 @@
 //! The root component: owns the state, the worker and autosave, and shares
 //! them with the components through [`use_app`].
 
-use crate::components::{Notices, ResultsPanel, ScenarioPanel};
+use crate::components::{LibraryPanel, Notices, ResultsPanel, ScenarioPanel};
+use crate::library_ops;
 use crate::state::{Action, AppState, Notice};
+use crate::storage::files::decode_link;
 use crate::storage::{self, DraftLoad};
 use crate::worker::{worker_count, Pool, PoolEvent};
 use engine::ScenarioInput;
@@ -13,6 +15,34 @@ use yew::prelude::*;
 /// Pause after an edit before the automatic re-run: short enough to feel
 /// instant, long enough not to start a run per keystroke of a fast typist.
 const AUTO_RUN_DELAY_MS: u32 = 30;
+/// A shared link never starts a run larger than this by itself.
+const SHARED_AUTO_RUN_LIMIT: f64 = 100_000.0;
+
+/// The share link in the page's address, if any: Some(Ok) to show it,
+/// Some(Err) to say why it cannot be shown.
+fn shared_scenario() -> Option<Result<ScenarioInput, String>> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let fragment = hash.trim_start_matches('#');
+    if !fragment.starts_with('s') || fragment.is_empty() {
+        return None;
+    }
+    Some(decode_link(fragment).map_err(|e| format!("This share link could not be opened: {e}.")))
+}
+
+/// Removes the share link from the address (after saving or discarding it).
+pub fn clear_share_link() {
+    if let Some(window) = web_sys::window() {
+        let location = window.location();
+        let clean = format!(
+            "{}{}",
+            location.pathname().unwrap_or_default(),
+            location.search().unwrap_or_default()
+        );
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&clean));
+        }
+    }
+}
 
 /// What every component can reach: the state and the actions with effects.
 #[derive(Clone)]
@@ -74,7 +104,18 @@ pub fn App() -> Html {
     let state = {
         let startup_notice = startup_notice.clone();
         use_reducer(move || {
-            let (mut state, notice) = initial_state();
+            let (mut state, mut notice) = initial_state();
+            match shared_scenario() {
+                Some(Ok(shared)) => {
+                    // Shown, not saved: the draft stays as it was.
+                    let mut s = AppState::new(&shared);
+                    s.shared = true;
+                    s.notices = state.notices.clone();
+                    state = s;
+                }
+                Some(Err(message)) => notice = Some(Notice::Message(message)),
+                None => {}
+            }
             *startup_notice.borrow_mut() = notice;
             let settings = storage::load_settings();
             if crate::money::is_known(&settings.currency) {
@@ -84,13 +125,23 @@ pub fn App() -> Html {
         })
     };
 
-    // Report what loading found, once.
+    // Report what loading found, once; read the library; follow other tabs.
     {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
             if let Some(notice) = startup_notice.borrow_mut().take() {
                 dispatcher.dispatch(Action::Notify(notice));
             }
+            library_ops::reload(&dispatcher);
+            // Another tab changed storage: refresh the list (the open
+            // scenario's own changes are checked when it is saved).
+            let listener = web_sys::window().map(|window| {
+                let dispatcher = dispatcher.clone();
+                gloo::events::EventListener::new(&window, "storage", move |_| {
+                    library_ops::reload(&dispatcher)
+                })
+            });
+            move || drop(listener)
         });
     }
 
@@ -117,7 +168,7 @@ pub fn App() -> Html {
     // Autosave every valid scenario.
     {
         let dispatcher = state.dispatcher();
-        let autosave = state.autosave;
+        let autosave = state.autosave && !state.shared;
         use_effect_with(state.scenario.clone(), move |scenario| {
             if let (Some(scenario), true) = (scenario, autosave) {
                 if let Err(e) = storage::save_draft(scenario) {
@@ -127,16 +178,23 @@ pub fn App() -> Html {
         });
     }
 
-    // Keep the currency for the next visit.
-    use_effect_with(state.currency.clone(), move |currency| {
-        let settings = storage::Settings {
-            currency: currency.clone(),
-            ..storage::Settings::default()
-        };
-        // A failed save of a preference is not worth a warning of its own:
-        // the draft's autosave reports storage problems.
-        let _ = storage::save_settings(&settings);
-    });
+    // Keep the currency for the next visit (only once the user changes it:
+    // opening the app writes nothing).
+    {
+        let loaded = use_mut_ref(|| state.currency.clone());
+        use_effect_with(state.currency.clone(), move |currency| {
+            if *loaded.borrow() != *currency {
+                *loaded.borrow_mut() = currency.clone();
+                let settings = storage::Settings {
+                    currency: currency.clone(),
+                    ..storage::Settings::default()
+                };
+                // A failed save of a preference is not worth a warning of its
+                // own: the draft's autosave reports storage problems.
+                let _ = storage::save_settings(&settings);
+            }
+        });
+    }
 
     // Starts a run of `scenario`, replacing any run in flight.
     let start = {
@@ -163,9 +221,11 @@ pub fn App() -> Html {
     {
         let start = start.clone();
         let debounce = use_mut_ref(|| None::<Timeout>);
+        let shared = state.shared;
         use_effect_with(state.scenario.clone(), move |scenario| {
             *debounce.borrow_mut() = scenario
                 .clone()
+                .filter(|s| !shared || s.trials <= SHARED_AUTO_RUN_LIMIT)
                 .map(|scenario| Timeout::new(AUTO_RUN_DELAY_MS, move || start(&scenario)));
         });
     }
@@ -207,7 +267,10 @@ pub fn App() -> Html {
                 </header>
                 <Notices />
                 <main class="layout">
-                    <ScenarioPanel />
+                    <div class="left-column">
+                        <LibraryPanel />
+                        <ScenarioPanel />
+                    </div>
                     <ResultsPanel />
                 </main>
                 <footer class="footer">

@@ -10,7 +10,9 @@
 //! - [`stage_info`]: what each sales stage is, in plain words.
 //! - [`download`]: saving text as a file the user downloads.
 //! - [`chart_export`]: a chart as an SVG or PNG file.
+//! - [`library_ops`]: what the library's buttons do (storage, then state).
 //! - [`money`]: money in the user's currency and locale.
+//! - [`presets`]: read-only scenarios to start from.
 //! - [`report`]: the headline sentence and CSV exports, from a summary.
 
 pub mod app;
@@ -18,7 +20,9 @@ pub mod chart_export;
 pub mod components;
 pub mod download;
 pub mod form;
+pub mod library_ops;
 pub mod money;
+pub mod presets;
 pub mod report;
 pub mod stage_info;
 pub mod state;

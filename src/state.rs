@@ -4,6 +4,7 @@
 //! [`crate::app`]; `reduce` only computes the next state.
 
 use crate::form::{FieldMessages, FormValues, LeadMode};
+use crate::storage::library::Entry;
 use engine::{ScenarioInput, Summary, SALES_STAGES, STAGE_COUNT};
 use std::rc::Rc;
 use yew::Reducible;
@@ -39,6 +40,46 @@ pub enum Notice {
     },
     /// Saving failed; edits are kept in this tab only.
     SaveFailed(String),
+    /// A saved scenario could not be used; `key` is where it is kept.
+    UnusableEntry {
+        key: String,
+        reason: String,
+        raw: Rc<str>,
+    },
+    /// The open scenario was saved in another tab (or a save found a newer
+    /// one there); the user chooses what happens.
+    Conflict(Rc<Entry>),
+    /// Something the user did went wrong or needs a word (import results…).
+    Message(String),
+}
+
+/// What the library list shows of a saved scenario.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EntryMeta {
+    pub id: String,
+    pub name: String,
+    /// Milliseconds since the Unix epoch.
+    pub modified: f64,
+    pub revision: u64,
+}
+
+impl From<&Entry> for EntryMeta {
+    fn from(e: &Entry) -> Self {
+        EntryMeta {
+            id: e.id.clone(),
+            name: e.name.clone(),
+            modified: e.modified,
+            revision: e.revision,
+        }
+    }
+}
+
+/// The saved scenario the form is linked to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Current {
+    pub id: String,
+    /// The stored revision the form was loaded from or last saved as.
+    pub revision: u64,
 }
 
 /// Everything the UI shows.
@@ -59,6 +100,15 @@ pub struct AppState {
     pub autosave: bool,
     /// ISO 4217 code of the currency money is shown in.
     pub currency: String,
+    /// Saved scenarios, newest first.
+    pub library: Vec<EntryMeta>,
+    /// The saved scenario being edited, if any.
+    pub current: Option<Current>,
+    /// The last deleted scenario, for Undo.
+    pub deleted: Option<Rc<Entry>>,
+    /// The form holds a shared link's scenario: nothing is saved until the
+    /// user saves a copy.
+    pub shared: bool,
 }
 
 impl AppState {
@@ -79,6 +129,10 @@ impl AppState {
             notices: Vec::new(),
             autosave: true,
             currency: "USD".to_owned(),
+            library: Vec::new(),
+            current: None,
+            deleted: None,
+            shared: false,
         }
     }
 
@@ -150,6 +204,22 @@ pub enum Action {
     },
     /// The currency money is shown in (ISO 4217 code).
     SetCurrency(String),
+    /// The saved scenarios as read from storage.
+    LibraryLoaded(Vec<EntryMeta>),
+    /// Replace the form with a scenario; `from` links it to a saved entry.
+    Open {
+        scenario: Box<ScenarioInput>,
+        from: Option<Current>,
+        shared: bool,
+    },
+    /// A save went through.
+    Saved(EntryMeta),
+    /// A saved scenario changed (renamed) without touching the form's link.
+    Listed(EntryMeta),
+    /// A saved scenario was deleted (kept for Undo).
+    Deleted(Rc<Entry>),
+    /// Undo was used or dismissed.
+    ClearUndo,
     /// A run with this id was sent to the worker.
     RunStarted {
         run_id: u32,
@@ -219,6 +289,51 @@ impl Reducible for AppState {
                     return self;
                 }
                 s.reparse();
+            }
+            Action::LibraryLoaded(entries) => {
+                if s.library == entries {
+                    return self;
+                }
+                s.library = entries;
+            }
+            Action::Open {
+                scenario,
+                from,
+                shared,
+            } => {
+                s.form = FormValues::from_input(&scenario);
+                s.scenario = None;
+                s.reparse();
+                s.current = from;
+                s.shared = shared;
+                s.notices.retain(|n| !matches!(n, Notice::Conflict(_)));
+            }
+            Action::Saved(meta) => {
+                s.current = Some(Current {
+                    id: meta.id.clone(),
+                    revision: meta.revision,
+                });
+                s.shared = false;
+                s.library.retain(|e| e.id != meta.id);
+                s.library.insert(0, meta);
+                s.notices.retain(|n| !matches!(n, Notice::Conflict(_)));
+            }
+            Action::Listed(meta) => {
+                s.library.retain(|e| e.id != meta.id);
+                s.library.insert(0, meta);
+            }
+            Action::Deleted(entry) => {
+                s.library.retain(|e| e.id != entry.id);
+                if s.current.as_ref().is_some_and(|c| c.id == entry.id) {
+                    s.current = None;
+                }
+                s.deleted = Some(entry);
+            }
+            Action::ClearUndo => {
+                if s.deleted.is_none() {
+                    return self;
+                }
+                s.deleted = None;
             }
             Action::SetCurrency(code) => {
                 if s.currency == code {

@@ -47,13 +47,21 @@ pub struct LibraryFile {
 /// Why a file or link could not be imported.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ImportError {
-    TooLarge { limit: usize },
+    TooLarge {
+        limit: usize,
+    },
     NotJson(String),
     NotAScenario,
     NewerVersion(u32),
-    TooMany { count: usize },
+    TooMany {
+        count: usize,
+    },
     /// Problems with one scenario (index, name, each problem with its field).
-    Invalid { index: usize, name: String, problems: Vec<String> },
+    Invalid {
+        index: usize,
+        name: String,
+        problems: Vec<String>,
+    },
     BadLink(String),
 }
 
@@ -116,7 +124,9 @@ pub fn export_library(items: Vec<LibraryItem>) -> String {
 /// `file_name` names a lone scenario that has no name of its own.
 pub fn import_file(text: &str, file_name: &str) -> Result<Vec<Imported>, ImportError> {
     if text.len() > MAX_FILE_BYTES {
-        return Err(ImportError::TooLarge { limit: MAX_FILE_BYTES });
+        return Err(ImportError::TooLarge {
+            limit: MAX_FILE_BYTES,
+        });
     }
     let value: serde_json::Value =
         serde_json::from_str(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
@@ -126,7 +136,10 @@ pub fn import_file(text: &str, file_name: &str) -> Result<Vec<Imported>, ImportE
         if version > u64::from(LIBRARY_VERSION) {
             return Err(ImportError::NewerVersion(version as u32));
         }
-        let count = object.get("scenarios").and_then(|s| s.as_array()).map_or(0, Vec::len);
+        let count = object
+            .get("scenarios")
+            .and_then(|s| s.as_array())
+            .map_or(0, Vec::len);
         if count > MAX_SCENARIOS {
             return Err(ImportError::TooMany { count });
         }
@@ -144,11 +157,12 @@ pub fn import_file(text: &str, file_name: &str) -> Result<Vec<Imported>, ImportE
         if version > u64::from(FORMAT_VERSION) {
             return Err(ImportError::NewerVersion(version as u32));
         }
-        let scenario: ScenarioInput = serde_json::from_value(value).map_err(|e| ImportError::Invalid {
-            index: 0,
-            name: clean_name(file_name),
-            problems: vec![e.to_string()],
-        })?;
+        let scenario: ScenarioInput =
+            serde_json::from_value(value).map_err(|e| ImportError::Invalid {
+                index: 0,
+                name: clean_name(file_name),
+                problems: vec![e.to_string()],
+            })?;
         let name = if scenario.name.trim().is_empty() {
             file_name.trim_end_matches(".json").to_owned()
         } else {
@@ -164,14 +178,19 @@ pub fn import_file(text: &str, file_name: &str) -> Result<Vec<Imported>, ImportE
 pub fn encode_link(scenario: &ScenarioInput) -> String {
     let json = serde_json::to_vec(scenario).unwrap_or_default();
     let packed = miniz_oxide::deflate::compress_to_vec(&json, 9);
-    format!("s{LINK_VERSION}.{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(packed))
+    format!(
+        "s{LINK_VERSION}.{}",
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(packed)
+    )
 }
 
 /// Reads a share link's fragment (with or without the leading `#`).
 pub fn decode_link(fragment: &str) -> Result<ScenarioInput, ImportError> {
     let fragment = fragment.trim_start_matches('#');
     if fragment.len() > MAX_LINK_CHARS {
-        return Err(ImportError::TooLarge { limit: MAX_LINK_CHARS });
+        return Err(ImportError::TooLarge {
+            limit: MAX_LINK_CHARS,
+        });
     }
     let (version, payload) = fragment
         .strip_prefix('s')
@@ -191,7 +210,9 @@ pub fn decode_link(fragment: &str) -> Result<ScenarioInput, ImportError> {
     let scenario: ScenarioInput =
         serde_json::from_slice(&json).map_err(|e| ImportError::BadLink(e.to_string()))?;
     if scenario.name.chars().count() > MAX_NAME {
-        return Err(ImportError::BadLink("the scenario's name is too long".to_owned()));
+        return Err(ImportError::BadLink(
+            "the scenario's name is too long".to_owned(),
+        ));
     }
     validate(0, &scenario.name.clone(), scenario).map(|i| i.scenario)
 }
@@ -214,14 +235,31 @@ mod tests {
         }
         for stage in &mut s.stages {
             stage.rate = rng.random::<f64>();
-            stage.days = rng.random::<bool>().then(|| (rng.random::<f64>() * 60.0 * 10.0).round() / 10.0);
-            stage.evidence = rng.random::<bool>().then(|| f64::from(rng.random_range(1..1000u32)));
+            stage.days = rng
+                .random::<bool>()
+                .then(|| (rng.random::<f64>() * 60.0 * 10.0).round() / 10.0);
+            stage.evidence = rng
+                .random::<bool>()
+                .then(|| f64::from(rng.random_range(1..1000u32)));
         }
         if rng.random::<bool>() {
-            s.pipeline = Some((0..6).map(|_| f64::from(rng.random_range(0..500u32))).collect());
-            s.deal_value = Some(DealValueInput { median: 1000.0, p90: 1000.0 + rng.random::<f64>() * 1e5 });
-            s.follow_up = Some(FollowUpInput { repeat_value: rng.random::<f64>(), referrals: rng.random::<f64>() * 0.5 });
-            s.target = Some(TargetInput { revenue: Some(1e5), won: Some(10.0) });
+            s.pipeline = Some(
+                (0..6)
+                    .map(|_| f64::from(rng.random_range(0..500u32)))
+                    .collect(),
+            );
+            s.deal_value = Some(DealValueInput {
+                median: 1000.0,
+                p90: 1000.0 + rng.random::<f64>() * 1e5,
+            });
+            s.follow_up = Some(FollowUpInput {
+                repeat_value: rng.random::<f64>(),
+                referrals: rng.random::<f64>() * 0.5,
+            });
+            s.target = Some(TargetInput {
+                revenue: Some(1e5),
+                won: Some(10.0),
+            });
             s.horizon_weeks = Some(13.0);
         }
         s.trials = f64::from(rng.random_range(1..100_000u32));
@@ -235,9 +273,22 @@ mod tests {
         for _ in 0..200 {
             let s = random_scenario(&mut rng);
             let one = import_file(&export_scenario(&s), "file.json").expect("imports");
-            assert_eq!(one, vec![Imported { name: clean_name(&s.name), scenario: s.clone() }]);
-            let lib = export_library(vec![LibraryItem { name: "A".into(), modified: 1.0, scenario: s.clone() }]);
-            assert_eq!(import_file(&lib, "lib.json").expect("imports")[0].scenario, s);
+            assert_eq!(
+                one,
+                vec![Imported {
+                    name: clean_name(&s.name),
+                    scenario: s.clone()
+                }]
+            );
+            let lib = export_library(vec![LibraryItem {
+                name: "A".into(),
+                modified: 1.0,
+                scenario: s.clone(),
+            }]);
+            assert_eq!(
+                import_file(&lib, "lib.json").expect("imports")[0].scenario,
+                s
+            );
         }
     }
 
@@ -247,7 +298,11 @@ mod tests {
         for _ in 0..200 {
             let s = random_scenario(&mut rng);
             let link = encode_link(&s);
-            assert!(link.starts_with("s1.") && link.len() < 2000, "{}", link.len());
+            assert!(
+                link.starts_with("s1.") && link.len() < 2000,
+                "{}",
+                link.len()
+            );
             assert_eq!(decode_link(&format!("#{link}")), Ok(s));
         }
     }
@@ -259,10 +314,25 @@ mod tests {
             ("{".into(), "not valid JSON"),
             ("[]".into(), "neither a Funnelcast scenario"),
             ("{\"hello\": 1}".into(), "neither a Funnelcast scenario"),
-            (example.replace("\"version\": 1", "\"version\": 3"), "newer version"),
-            (example.replace("\"rate\": 0.60, \"days\": 7 }", "\"rate\": 6.0, \"days\": 7 }"), "stages[1].rate"),
-            (example.replace("\"seed\": 42", "\"seed\": 42, \"extra\": true"), "unknown field `extra`"),
-            (format!("{{\"format\":\"{LIBRARY_FORMAT}\",\"version\":9,\"scenarios\":[]}}"), "newer version"),
+            (
+                example.replace("\"version\": 1", "\"version\": 3"),
+                "newer version",
+            ),
+            (
+                example.replace(
+                    "\"rate\": 0.60, \"days\": 7 }",
+                    "\"rate\": 6.0, \"days\": 7 }",
+                ),
+                "stages[1].rate",
+            ),
+            (
+                example.replace("\"seed\": 42", "\"seed\": 42, \"extra\": true"),
+                "unknown field `extra`",
+            ),
+            (
+                format!("{{\"format\":\"{LIBRARY_FORMAT}\",\"version\":9,\"scenarios\":[]}}"),
+                "newer version",
+            ),
             (" ".repeat(MAX_FILE_BYTES + 1), "larger than"),
         ];
         for (text, needle) in cases {
@@ -271,10 +341,17 @@ mod tests {
         }
         let many = export_library(
             (0..MAX_SCENARIOS + 1)
-                .map(|i| LibraryItem { name: i.to_string(), modified: 0.0, scenario: ScenarioInput::default() })
+                .map(|i| LibraryItem {
+                    name: i.to_string(),
+                    modified: 0.0,
+                    scenario: ScenarioInput::default(),
+                })
                 .collect(),
         );
-        assert!(import_file(&many, "f").expect_err("too many").to_string().contains("at most 500"));
+        assert!(import_file(&many, "f")
+            .expect_err("too many")
+            .to_string()
+            .contains("at most 500"));
     }
 
     #[test]
@@ -290,13 +367,27 @@ mod tests {
             let text = String::from_utf8_lossy(&bytes).into_owned();
             let _ = decode_link(&text); // must return, Ok or Err
         }
-        for text in ["", "#", "s1.", "s9.AAAA", "x1.abc", "s1.!!!!", &"A".repeat(MAX_LINK_CHARS + 1)] {
+        for text in [
+            "",
+            "#",
+            "s1.",
+            "s9.AAAA",
+            "x1.abc",
+            "s1.!!!!",
+            &"A".repeat(MAX_LINK_CHARS + 1),
+        ] {
             assert!(decode_link(text).is_err(), "{text:.20}");
         }
         // A zip bomb: a tiny link that would inflate past the cap.
         let bomb = miniz_oxide::deflate::compress_to_vec(&vec![b' '; MAX_LINK_BYTES * 4], 9);
-        let link = format!("s1.{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bomb));
+        let link = format!(
+            "s1.{}",
+            base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bomb)
+        );
         assert!(link.len() < MAX_LINK_CHARS);
-        assert!(decode_link(&link).expect_err("capped").to_string().contains("too large"));
+        assert!(decode_link(&link)
+            .expect_err("capped")
+            .to_string()
+            .contains("too large"));
     }
 }

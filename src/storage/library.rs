@@ -88,8 +88,8 @@ pub fn decode_entry(raw: &str) -> Result<Entry, DecodeError> {
     }
     match header.version {
         1 => {
-            let stored: StoredEntry =
-                serde_json::from_value(value).map_err(|e| DecodeError::BadScenario(e.to_string()))?;
+            let stored: StoredEntry = serde_json::from_value(value)
+                .map_err(|e| DecodeError::BadScenario(e.to_string()))?;
             let mut entry = stored.entry;
             entry.name = clean_name(&entry.name);
             Ok(entry)
@@ -135,18 +135,27 @@ mod tests {
     #[test]
     fn version_1_fixture_loads() {
         let e = decode_entry(V1).expect("fixture decodes");
-        assert_eq!((e.id.as_str(), e.name.as_str(), e.revision), ("k2x9", "Enterprise, long cycles", 7));
+        assert_eq!(
+            (e.id.as_str(), e.name.as_str(), e.revision),
+            ("k2x9", "Enterprise, long cycles", 7)
+        );
         assert_eq!(e.scenario.horizon_weeks, Some(26.0));
     }
 
     #[test]
     fn damaged_and_foreign_entries_are_reported() {
         assert!(matches!(decode_entry("{"), Err(DecodeError::NotJson(_))));
-        assert_eq!(decode_entry(r#"{"app":"funnelcast","version":1}"#), Err(DecodeError::NotOurs));
+        assert_eq!(
+            decode_entry(r#"{"app":"funnelcast","version":1}"#),
+            Err(DecodeError::NotOurs)
+        );
         let newer = V1.replace("\"version\": 1,\n  \"kind\"", "\"version\": 4,\n  \"kind\"");
         assert_eq!(decode_entry(&newer), Err(DecodeError::NewerVersion(4)));
         let broken = V1.replace("\"revision\": 7", "\"revision\": \"seven\"");
-        assert!(matches!(decode_entry(&broken), Err(DecodeError::BadScenario(_))));
+        assert!(matches!(
+            decode_entry(&broken),
+            Err(DecodeError::BadScenario(_))
+        ));
     }
 
     #[test]

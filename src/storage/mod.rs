@@ -286,3 +286,128 @@ mod tests {
         ));
     }
 }
+
+/// Removes a key.
+pub fn remove(key: &str) -> Result<(), StorageError> {
+    local_storage()?
+        .remove_item(key)
+        .map_err(|e| classify_error(&e))
+}
+
+/// Every key that starts with `prefix`.
+pub fn keys_with_prefix(prefix: &str) -> Result<Vec<String>, StorageError> {
+    let storage = local_storage()?;
+    let count = storage.length().map_err(|e| classify_error(&e))?;
+    Ok((0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(prefix))
+        .collect())
+}
+
+/// A stored entry that could not be used.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unusable {
+    /// Where it is now (moved aside for damaged entries, in place for newer ones).
+    pub key: String,
+    pub reason: DecodeError,
+    pub raw: String,
+}
+
+/// The saved scenarios, newest first, and those that could not be read.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LibraryLoad {
+    pub entries: Vec<library::Entry>,
+    pub unusable: Vec<Unusable>,
+    pub error: Option<StorageError>,
+}
+
+/// Loads every saved scenario. A damaged entry is copied aside (under
+/// [`UNREADABLE_PREFIX`]) before its key is freed; an entry from a newer
+/// version stays where it is, untouched.
+pub fn load_library() -> LibraryLoad {
+    let mut load = LibraryLoad::default();
+    let keys = match keys_with_prefix(library::ENTRY_PREFIX) {
+        Ok(keys) => keys,
+        Err(e) => {
+            load.error = Some(e);
+            return load;
+        }
+    };
+    for key in keys {
+        let Ok(Some(raw)) = read(&key) else { continue };
+        match library::decode_entry(&raw) {
+            Ok(entry) => load.entries.push(entry),
+            Err(reason @ DecodeError::NewerVersion(_)) => {
+                load.unusable.push(Unusable { key, reason, raw })
+            }
+            Err(reason) => {
+                let aside = format!(
+                    "{UNREADABLE_PREFIX}{}",
+                    key.trim_start_matches("funnelcast.")
+                );
+                let kept = if write(&aside, &raw).is_ok() {
+                    let _ = remove(&key);
+                    aside
+                } else {
+                    key
+                };
+                load.unusable.push(Unusable {
+                    key: kept,
+                    reason,
+                    raw,
+                });
+            }
+        }
+    }
+    load.entries
+        .sort_by(|a, b| b.modified.total_cmp(&a.modified));
+    load
+}
+
+/// Why a save did not happen.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveError {
+    Storage(StorageError),
+    /// Another tab saved a newer revision; here it is.
+    Conflict(Box<library::Entry>),
+}
+
+/// Saves `entry`, which was based on revision `based_on` (None for a new
+/// entry). Refuses if the stored entry has moved past that revision.
+pub fn save_entry(entry: &library::Entry, based_on: Option<u64>) -> Result<(), SaveError> {
+    let key = library::entry_key(&entry.id);
+    if let Ok(Some(raw)) = read(&key) {
+        if let Ok(stored) = library::decode_entry(&raw) {
+            if based_on.is_none_or(|rev| stored.revision > rev) {
+                return Err(SaveError::Conflict(Box::new(stored)));
+            }
+        }
+    }
+    write(&key, &library::encode_entry(entry)).map_err(SaveError::Storage)
+}
+
+/// Deletes a saved scenario.
+pub fn delete_entry(id: &str) -> Result<(), StorageError> {
+    remove(&library::entry_key(id))
+}
+
+/// A fresh entry id: time and randomness in base 36.
+pub fn new_id() -> String {
+    let t = js_sys::Date::now() as u64;
+    let r = (js_sys::Math::random() * 1e12) as u64;
+    format!("{}{}", radix36(t), radix36(r))
+}
+
+fn radix36(mut n: u64) -> String {
+    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    loop {
+        out.push(DIGITS[(n % 36) as usize]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
