@@ -77,7 +77,12 @@ fn now_ms() -> f64 {
 /// Loads the saved draft once, before the first render.
 fn initial_state() -> (AppState, Option<Notice>) {
     match storage::load_draft() {
-        DraftLoad::Loaded(input) => (AppState::new(&input), None),
+        DraftLoad::Loaded(input) => {
+            let mut state = AppState::new(&input);
+            state.current = storage::load_open_link()
+                .map(|(id, revision)| crate::state::Current { id, revision });
+            (state, None)
+        }
         DraftLoad::Empty => (AppState::new(&ScenarioInput::default()), None),
         DraftLoad::Unreadable {
             reason,
@@ -174,6 +179,20 @@ pub fn App() -> Html {
                 if let Err(e) = storage::save_draft(scenario) {
                     dispatcher.dispatch(Action::Notify(Notice::SaveFailed(e.to_string())));
                 }
+            }
+        });
+    }
+
+    // Remember which saved scenario the draft belongs to, so that after a
+    // reload Save updates it (and still detects newer saves elsewhere).
+    {
+        let link = state.current.clone();
+        let shared = state.shared;
+        let first = use_mut_ref(|| true);
+        use_effect_with(link, move |link| {
+            let first_run = std::mem::replace(&mut *first.borrow_mut(), false);
+            if !shared && !first_run {
+                let _ = storage::save_open_link(link.as_ref().map(|c| (c.id.as_str(), c.revision)));
             }
         });
     }

@@ -411,3 +411,35 @@ fn radix36(mut n: u64) -> String {
     out.reverse();
     String::from_utf8(out).unwrap_or_default()
 }
+
+/// Key remembering which saved scenario the draft belongs to.
+pub const OPEN_KEY: &str = "funnelcast.open";
+
+#[derive(Serialize, Deserialize)]
+struct OpenLink {
+    id: String,
+    revision: u64,
+}
+
+/// Remembers (or forgets) the saved scenario the draft was opened from.
+pub fn save_open_link(link: Option<(&str, u64)>) -> Result<(), StorageError> {
+    match link {
+        Some((id, revision)) => write(
+            OPEN_KEY,
+            &serde_json::to_string(&OpenLink {
+                id: id.to_owned(),
+                revision,
+            })
+            .unwrap_or_default(),
+        ),
+        None => remove(OPEN_KEY),
+    }
+}
+
+/// The saved scenario the draft was opened from, if it still exists.
+pub fn load_open_link() -> Option<(String, u64)> {
+    let raw = read(OPEN_KEY).ok().flatten()?;
+    let link: OpenLink = serde_json::from_str(&raw).ok()?;
+    read(&library::entry_key(&link.id)).ok().flatten()?;
+    Some((link.id, link.revision))
+}

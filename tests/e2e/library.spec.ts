@@ -44,6 +44,8 @@ test('the library flow survives a reload', async ({ page }) => {
 
   await page.reload();
   await expect(saved(page).getByRole('listitem')).toHaveCount(2);
+  // The draft still belongs to the scenario it was saved as.
+  await expect(page.getByText('Editing “Stricter qualification”')).toBeVisible();
   await saved(page).getByRole('button', { name: 'Open Baseline', exact: true }).click();
   await expect(app.rate('Qualification')).toHaveValue('60');
   await expect(nameField(page)).toHaveValue('Baseline');
