@@ -2,6 +2,7 @@
 //! [`crate::app::use_app`] and hold no simulation logic.
 
 mod chart_card;
+mod compare_view;
 mod fan_chart;
 mod funnel_chart;
 mod histogram_chart;
@@ -18,6 +19,7 @@ mod stats_table;
 mod targets_section;
 
 pub use chart_card::ChartCard;
+pub use compare_view::CompareView;
 pub use fan_chart::FanChart;
 pub use funnel_chart::FunnelChart;
 pub use histogram_chart::{HistogramChart, Measure};

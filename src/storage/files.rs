@@ -355,6 +355,22 @@ mod tests {
     }
 
     #[test]
+    fn mangled_files_never_panic() {
+        let good = include_str!("../../docs/example-scenario.json");
+        let mut rng = rand_xoshiro::Xoshiro256PlusPlus::seed_from_u64(8);
+        for _ in 0..2000 {
+            let mut bytes = good.as_bytes().to_vec();
+            for _ in 0..rng.random_range(1..8) {
+                let i = rng.random_range(0..bytes.len());
+                let alphabet = b"{}[]\",:0123456789.eE-+ naxt";
+                bytes[i] = alphabet[rng.random_range(0..alphabet.len())];
+            }
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            let _ = import_file(&text, "mangled.json"); // must return, Ok or Err
+        }
+    }
+
+    #[test]
     fn damaged_links_are_refused_quickly_and_never_panic() {
         let good = encode_link(&ScenarioInput::default());
         let mut rng = rand_xoshiro::Xoshiro256PlusPlus::seed_from_u64(7);

@@ -4,7 +4,7 @@
 //! back its accumulated statistics, and the page merges them. Merging is
 //! exact, so the result does not depend on the number of workers.
 
-use engine::{Accumulator, ScenarioInput, SummaryContext};
+use engine::{Accumulator, CompareAccumulator, Metric, ScenarioInput, SummaryContext};
 use serde::{Deserialize, Serialize};
 
 /// Page → worker.
@@ -14,6 +14,15 @@ pub enum ToWorker {
     Run {
         run_id: u32,
         scenario: Box<ScenarioInput>,
+        first: u64,
+        end: u64,
+    },
+    /// Run trials `first..end` of several scenarios side by side, all with
+    /// `seed` (common random numbers).
+    Compare {
+        run_id: u32,
+        scenarios: Vec<ScenarioInput>,
+        seed: u64,
         first: u64,
         end: u64,
     },
@@ -33,6 +42,18 @@ pub enum FromWorker {
     Progress {
         run_id: u32,
         acc: Box<Accumulator>,
+        done: bool,
+    },
+    /// A comparison's models are built.
+    CompareStarted {
+        run_id: u32,
+        contexts: Vec<SummaryContext>,
+        metric: Metric,
+    },
+    /// Everything this worker's share of a comparison has accumulated.
+    CompareProgress {
+        run_id: u32,
+        acc: Box<CompareAccumulator>,
         done: bool,
     },
     /// The run could not start; the message is for the user.

@@ -3,7 +3,7 @@
 //! ~150 ms, and looks at its inbox between chunks so Cancel is prompt.
 
 use super::protocol::{FromWorker, ToWorker};
-use engine::{Scenario, Simulation};
+use engine::{Comparison, Scenario, Simulation};
 use gloo::worker::{HandlerId, Worker, WorkerScope};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -17,10 +17,52 @@ const REPORT_EVERY_MS: f64 = 150.0;
 /// The first chunk: small, so a preview arrives within tens of milliseconds.
 const FIRST_CHUNK: u64 = 200;
 
+/// What a job runs.
+enum Work {
+    Forecast(Box<Simulation>),
+    Compare(Box<Comparison>),
+}
+
+impl Work {
+    fn step(&mut self, n: u64) {
+        match self {
+            Work::Forecast(sim) => {
+                sim.step(n);
+            }
+            Work::Compare(c) => {
+                // A comparison trial runs every scenario: keep chunks comparable.
+                c.step(n.div_ceil(4).max(1));
+            }
+        }
+    }
+
+    fn is_done(&self) -> bool {
+        match self {
+            Work::Forecast(sim) => sim.is_done(),
+            Work::Compare(c) => c.is_done(),
+        }
+    }
+
+    fn report(&self, run_id: u32, done: bool) -> FromWorker {
+        match self {
+            Work::Forecast(sim) => FromWorker::Progress {
+                run_id,
+                acc: Box::new(sim.accumulator().clone()),
+                done,
+            },
+            Work::Compare(c) => FromWorker::CompareProgress {
+                run_id,
+                acc: Box::new(c.accumulator().clone()),
+                done,
+            },
+        }
+    }
+}
+
 struct Job {
     run_id: u32,
     requester: HandlerId,
-    sim: Simulation,
+    work: Work,
     chunk: u64,
     last_report_ms: Option<f64>,
 }
@@ -59,6 +101,23 @@ impl SimWorker {
     }
 }
 
+impl SimWorker {
+    fn start(&mut self, scope: &WorkerScope<Self>, run_id: u32, requester: HandlerId, work: Work) {
+        let was_idle = self.job.is_none();
+        self.job = Some(Job {
+            run_id,
+            requester,
+            work,
+            chunk: FIRST_CHUNK,
+            last_report_ms: None,
+        });
+        // A running job already has a tick queued.
+        if was_idle {
+            self.schedule(scope);
+        }
+    }
+}
+
 impl Worker for SimWorker {
     type Message = Tick;
     type Input = ToWorker;
@@ -86,7 +145,7 @@ impl Worker for SimWorker {
             return;
         };
         let started = now_ms();
-        job.sim.step(job.chunk);
+        job.work.step(job.chunk);
         let now = now_ms();
         let elapsed = now - started;
         if elapsed < CHUNK_TARGET_MS / 2.0 {
@@ -94,18 +153,13 @@ impl Worker for SimWorker {
         } else if elapsed > CHUNK_TARGET_MS * 2.0 {
             job.chunk = (job.chunk / 2).max(1);
         }
-        let done = job.sim.is_done();
+        let done = job.work.is_done();
         let due = job
             .last_report_ms
             .is_none_or(|last| now - last >= REPORT_EVERY_MS);
         if done || due {
             job.last_report_ms = Some(now);
-            let msg = FromWorker::Progress {
-                run_id: job.run_id,
-                acc: Box::new(job.sim.accumulator().clone()),
-                done,
-            };
-            scope.respond(job.requester, msg);
+            scope.respond(job.requester, job.work.report(job.run_id, done));
         }
         if done {
             self.job = None;
@@ -123,21 +177,10 @@ impl Worker for SimWorker {
                 end,
             } => match Scenario::new(&scenario) {
                 Ok(scenario) => {
-                    let was_idle = self.job.is_none();
                     let sim = Simulation::for_trials(scenario, first..end);
                     let context = Box::new(sim.context().clone());
                     scope.respond(id, FromWorker::Started { run_id, context });
-                    self.job = Some(Job {
-                        run_id,
-                        requester: id,
-                        sim,
-                        chunk: FIRST_CHUNK,
-                        last_report_ms: None,
-                    });
-                    // A running job already has a tick queued.
-                    if was_idle {
-                        self.schedule(scope);
-                    }
+                    self.start(scope, run_id, id, Work::Forecast(Box::new(sim)));
                 }
                 Err(err) => scope.respond(
                     id,
@@ -147,6 +190,34 @@ impl Worker for SimWorker {
                     },
                 ),
             },
+            ToWorker::Compare {
+                run_id,
+                scenarios,
+                seed,
+                first,
+                end,
+            } => {
+                let parsed: Result<Vec<Scenario>, String> = scenarios
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| Scenario::new(s).map_err(|e| format!("scenario {}: {e}", i + 1)))
+                    .collect();
+                match parsed {
+                    Ok(scenarios) => {
+                        let comparison = Comparison::new(scenarios, seed, first..end);
+                        scope.respond(
+                            id,
+                            FromWorker::CompareStarted {
+                                run_id,
+                                contexts: comparison.contexts().to_vec(),
+                                metric: comparison.metric(),
+                            },
+                        );
+                        self.start(scope, run_id, id, Work::Compare(Box::new(comparison)));
+                    }
+                    Err(message) => scope.respond(id, FromWorker::Failed { run_id, message }),
+                }
+            }
             ToWorker::Cancel { run_id } => {
                 if self.job.as_ref().is_some_and(|job| job.run_id == run_id) {
                     self.job = None;

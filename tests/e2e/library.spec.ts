@@ -200,3 +200,23 @@ test('storage that throws on access still leaves a working app', async ({ page }
   await app.rate('Qualification').fill('40');
   await expect(app.status).toContainText('Done:');
 });
+
+test('compare shows the better scenario beating the other', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await saveAs(page, 'Baseline');
+  await app.rate('Qualification').fill('80');
+  await saveAs(page, 'Better qualification', true);
+  await page.getByRole('checkbox', { name: 'Compare Baseline' }).check();
+  await page.getByRole('checkbox', { name: 'Compare Better qualification' }).check();
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  const verdict = page.locator('.beats li').first();
+  await expect(verdict).toContainText('“Better qualification” beats “Baseline” in');
+  const share = Number((await verdict.textContent())?.match(/in ([\d.]+) %/)?.[1]);
+  expect(share).toBeGreaterThan(60);
+  await expect(page.getByRole('table', { name: 'Differences' })).toContainText('Most likely (P50)');
+  await expect(page.getByRole('table', { name: 'Funnels side by side' })).toContainText('Needs assessment');
+  await page.getByRole('heading', { name: 'Compare scenarios' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'tests/e2e/screenshots/compare-1280.png' });
+  expect(app.errors).toEqual([]);
+});

@@ -4,6 +4,7 @@
 //! tested natively; the Yew components only turn them into `<svg>` markup.
 
 pub mod format;
+pub mod overlay;
 pub mod path;
 pub mod scale;
 

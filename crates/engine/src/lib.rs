@@ -7,6 +7,7 @@
 //! the tests and the benchmarks all drive the same [`Simulation`] through
 //! [`Simulation::step`].
 
+pub mod compare;
 pub mod model;
 pub mod rng;
 pub mod sampling;
@@ -16,6 +17,7 @@ pub mod sketch;
 pub mod summary;
 pub mod timing;
 
+pub use compare::{CompareAccumulator, Comparison, ComparisonSummary, Metric};
 pub use model::{Model, TrialOutcome};
 pub use scenario::{
     DealValue, DealValueInput, Field, FieldError, FollowUpInput, Leads, LeadsInput, Scenario,

@@ -49,7 +49,7 @@ fn whole_units(value: f64) -> u64 {
 }
 
 impl Accumulator {
-    fn push(&mut self, o: &TrialOutcome, scenario: &Scenario) {
+    pub(crate) fn push(&mut self, o: &TrialOutcome, scenario: &Scenario) {
         for (stats, &value) in self.reached.iter_mut().zip(&o.reached) {
             stats.push(value);
         }

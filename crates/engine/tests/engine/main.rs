@@ -2,6 +2,7 @@
 
 mod brute_force;
 mod common;
+mod compare;
 mod determinism;
 mod extremes;
 mod funnel_distribution;
