@@ -220,3 +220,19 @@ test('compare shows the better scenario beating the other', async ({ page }) => 
   await page.screenshot({ path: 'tests/e2e/screenshots/compare-1280.png' });
   expect(app.errors).toEqual([]);
 });
+
+test('a scenario file dropped on the library is imported', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  const text = readFileSync('docs/example-scenario.json', 'utf8');
+  await page.evaluate((json) => {
+    const data = new DataTransfer();
+    data.items.add(new File([json], 'q1.json', { type: 'application/json' }));
+    const panel = document.querySelector('section.library');
+    panel?.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+    panel?.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, text);
+  await expect(saved(page).getByRole('button', { name: 'Open Q1 forecast' })).toBeVisible();
+  await saved(page).getByRole('button', { name: 'Open Q1 forecast' }).click();
+  await expect(page.getByRole('textbox', { name: 'Horizon' })).toHaveValue('13');
+});
