@@ -18,6 +18,16 @@ pub fn scenario(path: &Path) -> Result<Scenario, String> {
     })
 }
 
+/// Reads a file as both the input (for variants) and the validated scenario.
+pub fn input_and_scenario(path: &Path) -> Result<(ScenarioInput, Scenario), String> {
+    let scenario = scenario(path)?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("{}: cannot read the file: {e}", path.display()))?;
+    let input: ScenarioInput =
+        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok((input, scenario))
+}
+
 /// Parses and validates scenario JSON; every problem found, one per entry.
 pub fn parse(text: &str) -> Result<Scenario, Vec<String>> {
     let value: serde_json::Value = serde_json::from_str(text)

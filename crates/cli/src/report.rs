@@ -1,6 +1,7 @@
 //! What `simulate` prints: a JSON object with the documented keys, or tables.
 
 use charts::format;
+use engine::decisions::{Effect, Goal, Lever, Measure, Plan, SensitivityReport};
 use engine::{Band, Leads, Scenario, Stat, Summary};
 use serde::Serialize;
 use std::fmt::Write;
@@ -307,4 +308,231 @@ pub fn text(scenario: &Scenario, s: &Summary) -> String {
         s.seed
     );
     out
+}
+
+/// One lever in `sensitivity --json`.
+#[derive(Serialize)]
+pub struct EffectJson {
+    pub lever: String,
+    /// "rate" (+1 pt), "days" (−1 day), "leads" or "deal_value".
+    pub kind: &'static str,
+    pub stage: Option<String>,
+    /// Change in the median of the measure (revenue, or won deals without deal values).
+    pub median_change: f64,
+    pub median_change_se: f64,
+    pub mean_change: f64,
+    pub mean_change_se: f64,
+    /// Change in the chance of reaching the target (null without a target).
+    pub chance_change: Option<f64>,
+    pub chance_change_se: Option<f64>,
+}
+
+impl From<&Effect> for EffectJson {
+    fn from(e: &Effect) -> Self {
+        EffectJson {
+            lever: e.label.clone(),
+            kind: match e.lever {
+                Lever::StageRate(_) => "rate",
+                Lever::StageDays(_) => "days",
+                Lever::Leads(_) => "leads",
+                Lever::DealValue(_) => "deal_value",
+            },
+            stage: e.stage.clone(),
+            median_change: e.median_change,
+            median_change_se: e.median_change_se,
+            mean_change: e.mean_change,
+            mean_change_se: e.mean_change_se,
+            chance_change: e.chance_change,
+            chance_change_se: e.chance_change_se,
+        }
+    }
+}
+
+/// One stage in `sensitivity --json`: its two levers.
+#[derive(Serialize)]
+pub struct StageEffectJson {
+    pub name: String,
+    /// One percentage point more conversion.
+    pub rate: Option<EffectJson>,
+    /// One day less in the stage (null when it takes no time).
+    pub days: Option<EffectJson>,
+}
+
+/// The `sensitivity --json` output.
+#[derive(Serialize)]
+pub struct SensitivityJson {
+    pub trials: u64,
+    pub seed: u64,
+    /// "revenue" or "won".
+    pub measure: &'static str,
+    pub base_median: f64,
+    pub base_chance: Option<f64>,
+    /// Name of the stage whose lever is worth most.
+    pub first_to_fix: Option<String>,
+    /// One entry per sales stage.
+    pub stages: Vec<StageEffectJson>,
+    /// Every lever, largest effect on the median first.
+    pub effects: Vec<EffectJson>,
+}
+
+impl SensitivityJson {
+    pub fn new(r: &SensitivityReport, scenario: &Scenario) -> Self {
+        let find = |want: Lever| {
+            r.effects
+                .iter()
+                .find(|e| e.lever == want)
+                .map(EffectJson::from)
+        };
+        SensitivityJson {
+            trials: r.trials,
+            seed: scenario.seed(),
+            measure: match r.measure {
+                Measure::Revenue => "revenue",
+                Measure::Won => "won",
+            },
+            base_median: r.base_median,
+            base_chance: r.base_chance,
+            first_to_fix: r.first_to_fix.clone(),
+            stages: scenario
+                .stages()
+                .iter()
+                .take(engine::SALES_STAGES)
+                .enumerate()
+                .map(|(i, st)| StageEffectJson {
+                    name: st.name.clone(),
+                    rate: find(Lever::StageRate(i)),
+                    days: find(Lever::StageDays(i)),
+                })
+                .collect(),
+            effects: r.effects.iter().map(EffectJson::from).collect(),
+        }
+    }
+}
+
+/// The readable sensitivity report.
+pub fn sensitivity_text(r: &SensitivityReport, scenario: &Scenario) -> String {
+    let mut out = String::new();
+    let money = r.measure == Measure::Revenue;
+    let f = |v: f64| {
+        if money {
+            format::count(v)
+        } else {
+            format::mean(v)
+        }
+    };
+    if let Some(first) = &r.first_to_fix {
+        let _ = writeln!(out, "Fix first: {first}.");
+    }
+    let _ = writeln!(
+        out,
+        "{:<30}{:>16}{:>12}{:>16}",
+        "Lever",
+        if money {
+            "Δ median rev."
+        } else {
+            "Δ median won"
+        },
+        "± se",
+        "Δ chance"
+    );
+    for e in &r.effects {
+        let chance = e
+            .chance_change
+            .map(|c| {
+                format!(
+                    "{:+.1} pt ± {:.1}",
+                    c * 100.0,
+                    e.chance_change_se.unwrap_or(0.0) * 100.0
+                )
+            })
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{:<30}{:>16}{:>12}{:>16}",
+            e.label,
+            f(e.median_change),
+            f(e.median_change_se),
+            chance
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\n{} trials, seed {}, common random numbers for every lever.",
+        format::count(r.trials as f64),
+        scenario.seed()
+    );
+    out
+}
+
+/// The `plan --json` output.
+#[derive(Serialize)]
+pub struct PlanJson {
+    pub reachable: bool,
+    /// Leads per week needed (for a one-off cohort: the cohort's size); null when unreachable.
+    pub leads_per_week: Option<f64>,
+    /// "per_week" or "cohort": what `leads_per_week` counts.
+    pub lead_unit: &'static str,
+    pub confidence: f64,
+    /// The chance of the target at that volume (at the top of the search when unreachable).
+    pub achieved_chance: f64,
+    pub achieved_chance_se: f64,
+    pub target_revenue: Option<f64>,
+    pub target_won: Option<u64>,
+    pub horizon_weeks: Option<u32>,
+    pub searched_up_to: f64,
+}
+
+impl PlanJson {
+    pub fn new(plan: &Plan, goal: Goal, scenario: &Scenario) -> Self {
+        PlanJson {
+            reachable: plan.reachable,
+            leads_per_week: plan.value,
+            lead_unit: match scenario.leads() {
+                Leads::PerWeek(_) => "per_week",
+                Leads::Cohort(_) => "cohort",
+            },
+            confidence: plan.confidence,
+            achieved_chance: plan.achieved,
+            achieved_chance_se: plan.achieved_se,
+            target_revenue: match goal {
+                Goal::Revenue(r) => Some(r),
+                Goal::Won(_) => None,
+            },
+            target_won: match goal {
+                Goal::Won(k) => Some(k),
+                Goal::Revenue(_) => None,
+            },
+            horizon_weeks: scenario.horizon_weeks(),
+            searched_up_to: plan.searched_up_to,
+        }
+    }
+}
+
+/// The readable plan.
+pub fn plan_text(p: &PlanJson) -> String {
+    let target = match (p.target_revenue, p.target_won) {
+        (Some(r), _) => format!("revenue of {}", format::count(r)),
+        (_, Some(k)) => format!("{k} won deals"),
+        _ => "the target".to_owned(),
+    };
+    let when = p
+        .horizon_weeks
+        .map_or(String::new(), |h| format!(" by week {h}"));
+    match (p.reachable, p.leads_per_week) {
+        (true, Some(v)) => format!(
+            "To reach {target}{when} with {} confidence you need {} {}; that gives a {} ± {} chance.",
+            format::percent(p.confidence),
+            format::mean(v),
+            if p.lead_unit == "per_week" { "leads per week" } else { "leads" },
+            format::percent(p.achieved_chance),
+            format::percent(p.achieved_chance_se)
+        ),
+        _ => format!(
+            "{target}{when} cannot be reached with {} confidence: even with {} {} the chance is {}.",
+            format::percent(p.confidence),
+            format::count(p.searched_up_to),
+            if p.lead_unit == "per_week" { "leads per week" } else { "leads" },
+            format::percent(p.achieved_chance)
+        ),
+    }
 }

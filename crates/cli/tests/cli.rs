@@ -199,3 +199,76 @@ fn broken_files_fail_cleanly() {
     ]);
     assert!(!zero.status.success());
 }
+
+#[test]
+fn sensitivity_json_names_the_stage_to_fix_with_errors() {
+    let path = example();
+    let v = json(&funnelcast(&[
+        "sensitivity",
+        path.to_str().expect("utf-8"),
+        "--json",
+    ]));
+    let first = v["first_to_fix"].as_str().expect("first_to_fix");
+    let names: Vec<&str> = v["stages"]
+        .as_array()
+        .expect("stages")
+        .iter()
+        .map(|s| s["name"].as_str().expect("name"))
+        .collect();
+    assert_eq!(names.len(), 6);
+    assert!(names.contains(&first));
+    for stage in v["stages"].as_array().expect("stages") {
+        for lever in ["rate", "days"] {
+            for key in [
+                "median_change",
+                "median_change_se",
+                "chance_change",
+                "chance_change_se",
+            ] {
+                assert!(stage[lever][key].is_number(), "{lever}.{key}");
+            }
+        }
+    }
+    let kinds: Vec<&str> = v["effects"]
+        .as_array()
+        .expect("effects")
+        .iter()
+        .map(|e| e["kind"].as_str().expect("kind"))
+        .collect();
+    assert!(kinds.contains(&"leads") && kinds.contains(&"deal_value"));
+}
+
+#[test]
+fn plan_json_reports_the_volume_or_that_it_is_out_of_reach() {
+    let path = example();
+    let p = path.to_str().expect("utf-8");
+    let v = json(&funnelcast(&[
+        "plan",
+        p,
+        "--target-revenue",
+        "400000",
+        "--confidence",
+        "0.85",
+        "--json",
+    ]));
+    assert_eq!(v["reachable"], true);
+    assert!(v["leads_per_week"].as_f64().expect("volume") > 0.0);
+    assert_eq!(v["confidence"], 0.85);
+    assert!(
+        v["achieved_chance"].as_f64().expect("chance")
+            >= 0.85 - 4.5 * v["achieved_chance_se"].as_f64().expect("se")
+    );
+    let out = json(&funnelcast(&[
+        "plan",
+        p,
+        "--target-won",
+        "100000000",
+        "--confidence",
+        "0.85",
+        "--json",
+    ]));
+    assert_eq!(out["reachable"], false);
+    assert!(out["leads_per_week"].is_null());
+    let bad = funnelcast(&["plan", p, "--target-won", "5", "--confidence", "1.5"]);
+    assert!(!bad.status.success());
+}

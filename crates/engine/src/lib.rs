@@ -8,6 +8,7 @@
 //! [`Simulation::step`].
 
 pub mod compare;
+pub mod decisions;
 pub mod model;
 pub mod rng;
 pub mod sampling;
