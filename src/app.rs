@@ -1,7 +1,9 @@
 //! The root component: owns the state, the worker and autosave, and shares
 //! them with the components through [`use_app`].
 
-use crate::components::{CompareView, LibraryPanel, Notices, ResultsPanel, ScenarioPanel};
+use crate::components::{
+    CompareView, DecisionsPanel, LibraryPanel, Notices, ResultsPanel, ScenarioPanel,
+};
 use crate::library_ops;
 use crate::state::{Action, AppState, Notice};
 use crate::storage::files::decode_link;
@@ -291,6 +293,9 @@ pub fn App() -> Html {
                         <ScenarioPanel />
                     </div>
                     <ResultsPanel />
+                    <div class="wide">
+                        <DecisionsPanel />
+                    </div>
                     <div class="wide">
                         <CompareView />
                     </div>

@@ -154,7 +154,8 @@ pub fn HistogramChart(props: &HistogramChartProps) -> Html {
                 _ => return,
             };
             e.prevent_default();
-            on_target.emit(round_target(next.clamp(lo, hi), measure));
+            // Not clamped to the bars: they cover only the outcomes seen so far.
+            on_target.emit(round_target(next.max(0.0), measure));
         })
     };
 

@@ -3,6 +3,7 @@
 
 mod chart_card;
 mod compare_view;
+mod decisions_panel;
 mod fan_chart;
 mod funnel_chart;
 mod histogram_chart;
@@ -20,6 +21,7 @@ mod targets_section;
 
 pub use chart_card::ChartCard;
 pub use compare_view::CompareView;
+pub use decisions_panel::DecisionsPanel;
 pub use fan_chart::FanChart;
 pub use funnel_chart::FunnelChart;
 pub use histogram_chart::{HistogramChart, Measure};

@@ -23,6 +23,10 @@ pub enum CompareEvent {
         run_id: u32,
         message: String,
     },
+    Decided {
+        run_id: u32,
+        answer: Rc<engine::decisions::Answer>,
+    },
 }
 
 #[derive(Default)]
@@ -49,6 +53,35 @@ impl Comparer {
         }
     }
 
+    fn bridge(&self) -> std::cell::RefMut<'_, Option<WorkerBridge<SimWorker>>> {
+        let mut bridge = self.bridge.borrow_mut();
+        if bridge.is_none() {
+            let state = self.state.clone();
+            let on_event = self.on_event.clone();
+            let mut spawner = SimWorker::spawner();
+            spawner.callback(move |msg| handle(&state, msg, &on_event));
+            *bridge = Some(spawner.encoding::<Json>().spawn_with_loader(WORKER_LOADER));
+        }
+        bridge
+    }
+
+    /// Asks a decision question about `scenario`.
+    pub fn decide(
+        &self,
+        run_id: u32,
+        scenario: ScenarioInput,
+        question: engine::decisions::Question,
+    ) {
+        self.state.borrow_mut().run_id = run_id;
+        if let Some(bridge) = self.bridge().as_ref() {
+            bridge.send(ToWorker::Decide {
+                run_id,
+                scenario: Box::new(scenario),
+                question,
+            });
+        }
+    }
+
     /// Compares `scenarios` over `trials` trials with `seed` for all.
     pub fn compare(&self, run_id: u32, scenarios: Vec<ScenarioInput>, trials: u64, seed: u64) {
         *self.state.borrow_mut() = State {
@@ -56,21 +89,15 @@ impl Comparer {
             planned: trials,
             ..State::default()
         };
-        let mut bridge = self.bridge.borrow_mut();
-        let bridge = bridge.get_or_insert_with(|| {
-            let state = self.state.clone();
-            let on_event = self.on_event.clone();
-            let mut spawner = SimWorker::spawner();
-            spawner.callback(move |msg| handle(&state, msg, &on_event));
-            spawner.encoding::<Json>().spawn_with_loader(WORKER_LOADER)
-        });
-        bridge.send(ToWorker::Compare {
-            run_id,
-            scenarios,
-            seed,
-            first: 0,
-            end: trials,
-        });
+        if let Some(bridge) = self.bridge().as_ref() {
+            bridge.send(ToWorker::Compare {
+                run_id,
+                scenarios,
+                seed,
+                first: 0,
+                end: trials,
+            });
+        }
     }
 }
 
@@ -95,6 +122,12 @@ fn handle(state: &Rc<RefCell<State>>, msg: FromWorker, on_event: &Callback<Compa
                         summary: Rc::new(summarize(&s.contexts, metric, &acc, s.planned)),
                         done,
                     }
+                })
+            }
+            FromWorker::Decided { run_id, answer } if run_id == s.run_id => {
+                Some(CompareEvent::Decided {
+                    run_id,
+                    answer: Rc::new(*answer),
                 })
             }
             FromWorker::Failed { run_id, message } if run_id == s.run_id => {

@@ -4,6 +4,7 @@
 //! back its accumulated statistics, and the page merges them. Merging is
 //! exact, so the result does not depend on the number of workers.
 
+use engine::decisions::{Answer, Question};
 use engine::{Accumulator, CompareAccumulator, Metric, ScenarioInput, SummaryContext};
 use serde::{Deserialize, Serialize};
 
@@ -25,6 +26,12 @@ pub enum ToWorker {
         seed: u64,
         first: u64,
         end: u64,
+    },
+    /// Answer a decision question (sensitivity, planning) about a scenario.
+    Decide {
+        run_id: u32,
+        scenario: Box<ScenarioInput>,
+        question: Question,
     },
     /// Stop the run with this id.
     Cancel { run_id: u32 },
@@ -56,6 +63,8 @@ pub enum FromWorker {
         acc: Box<CompareAccumulator>,
         done: bool,
     },
+    /// The answer to a decision question.
+    Decided { run_id: u32, answer: Box<Answer> },
     /// The run could not start; the message is for the user.
     Failed { run_id: u32, message: String },
 }

@@ -218,6 +218,25 @@ impl Worker for SimWorker {
                     Err(message) => scope.respond(id, FromWorker::Failed { run_id, message }),
                 }
             }
+            ToWorker::Decide {
+                run_id,
+                scenario,
+                question,
+            } => {
+                // One message, one answer: a decision takes about a second
+                // and runs in this worker of its own, never on the page.
+                let msg = match engine::decisions::answer(&scenario, &question) {
+                    Ok(answer) => FromWorker::Decided {
+                        run_id,
+                        answer: Box::new(answer),
+                    },
+                    Err(e) => FromWorker::Failed {
+                        run_id,
+                        message: e.to_string(),
+                    },
+                };
+                scope.respond(id, msg);
+            }
             ToWorker::Cancel { run_id } => {
                 if self.job.as_ref().is_some_and(|job| job.run_id == run_id) {
                     self.job = None;

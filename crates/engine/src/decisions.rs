@@ -292,6 +292,53 @@ pub fn sensitivity(input: &ScenarioInput) -> Result<SensitivityReport, ScenarioE
     })
 }
 
+/// A decision question, as sent to a worker.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Question {
+    Sensitivity,
+    Leads {
+        goal: Goal,
+        confidence: f64,
+    },
+    StageRate {
+        stage: usize,
+        goal: Goal,
+        confidence: f64,
+    },
+    Pipeline {
+        goal: Goal,
+        confidence: f64,
+    },
+}
+
+/// Its answer.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Answer {
+    Sensitivity(SensitivityReport),
+    Plan(Plan),
+}
+
+/// Answers a question about a scenario (trials: the scenario's, at most 20,000 per evaluation).
+pub fn answer(input: &ScenarioInput, question: &Question) -> Result<Answer, ScenarioError> {
+    let trials = Scenario::new(input)?.trials().min(20_000);
+    let mut capped = input.clone();
+    capped.trials = trials as f64;
+    Ok(match *question {
+        Question::Sensitivity => Answer::Sensitivity(sensitivity(&capped)?),
+        Question::Leads { goal, confidence } => {
+            Answer::Plan(plan_leads(&capped, goal, confidence, trials)?)
+        }
+        Question::StageRate {
+            stage,
+            goal,
+            confidence,
+        } => Answer::Plan(plan_stage_rate(&capped, stage, goal, confidence, trials)?),
+        Question::Pipeline { goal, confidence } => {
+            Answer::Plan(plan_pipeline(&capped, goal, confidence, trials)?)
+        }
+    })
+}
+
 /// What a plan asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Goal {
