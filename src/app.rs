@@ -172,12 +172,15 @@ pub fn App() -> Html {
     };
     let next_run_id = use_mut_ref(|| 1u32);
 
-    // Autosave every valid scenario.
+    // Autosave every valid edit. Not the scenario the app opened with: it
+    // came from storage (or is the default), and opening writes nothing.
     {
         let dispatcher = state.dispatcher();
         let autosave = state.autosave && !state.shared;
+        let first = use_mut_ref(|| true);
         use_effect_with(state.scenario.clone(), move |scenario| {
-            if let (Some(scenario), true) = (scenario, autosave) {
+            let first_run = std::mem::replace(&mut *first.borrow_mut(), false);
+            if let (Some(scenario), true, false) = (scenario, autosave, first_run) {
                 if let Err(e) = storage::save_draft(scenario) {
                     dispatcher.dispatch(Action::Notify(Notice::SaveFailed(e.to_string())));
                 }

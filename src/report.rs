@@ -210,3 +210,65 @@ mod tests {
         assert!(last.starts_with(&format!("13,{}", s.weekly[12].won.mean)));
     }
 }
+
+/// The open pipeline a plan asks for, against the rule of thumb of three
+/// times the target: "… about $540,000 of open deals, 2.2 × the target (the
+/// usual rule of thumb is 3 ×)".
+pub fn pipeline_coverage(
+    input: &engine::ScenarioInput,
+    multiple: f64,
+    goal: engine::decisions::Goal,
+    money: &dyn Fn(f64) -> String,
+) -> String {
+    let open: f64 = input.pipeline.as_ref().map_or(0.0, |p| p.iter().sum());
+    let needed_deals = open * multiple;
+    match goal {
+        engine::decisions::Goal::Revenue(target) => {
+            let mean_value = engine::Scenario::new(input)
+                .ok()
+                .and_then(|s| s.deal_value())
+                .map_or(0.0, |v| v.mean());
+            let value = needed_deals * mean_value;
+            format!(
+                "{multiple:.1} × today's open pipeline: about {} open deals worth {}, {:.1} × the target (the usual rule of thumb is 3 ×)",
+                format::count(needed_deals),
+                money(value),
+                if target > 0.0 { value / target } else { 0.0 }
+            )
+        }
+        engine::decisions::Goal::Won(target) => format!(
+            "{multiple:.1} × today's open pipeline: about {} open deals, {:.1} × the target of {} won (the usual rule of thumb is 3 ×)",
+            format::count(needed_deals),
+            if target > 0 { needed_deals / target as f64 } else { 0.0 },
+            target
+        ),
+    }
+}
+
+#[cfg(test)]
+mod coverage_tests {
+    use super::*;
+    use engine::decisions::Goal;
+
+    #[test]
+    fn coverage_compares_with_three_times_the_target() {
+        let input: engine::ScenarioInput =
+            serde_json::from_str(include_str!("../docs/example-scenario.json")).expect("parses");
+        // 101 open deals × 2 = 202 deals.
+        let won = pipeline_coverage(&input, 2.0, Goal::Won(20), &|v| format!("${v:.0}"));
+        assert!(
+            won.starts_with(
+                "2.0 × today's open pipeline: about 202 open deals, 10.1 × the target of 20"
+            ),
+            "{won}"
+        );
+        let revenue = pipeline_coverage(&input, 1.0, Goal::Revenue(250_000.0), &|v| {
+            format!("${v:.0}")
+        });
+        assert!(
+            revenue.contains("about 101 open deals worth $"),
+            "{revenue}"
+        );
+        assert!(revenue.contains("rule of thumb is 3 ×"));
+    }
+}

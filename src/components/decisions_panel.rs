@@ -57,6 +57,7 @@ pub fn DecisionsPanel() -> Html {
     let state = &app.state;
     let report = use_state(|| None::<Rc<SensitivityReport>>);
     let plan = use_state(|| None::<(String, Rc<Plan>)>);
+    let plan_goal = use_mut_ref(|| None::<Goal>);
     let pending = use_state(|| Pending::None);
     let error = use_state(|| None::<String>);
     let asked = use_mut_ref(|| (0u32, String::new()));
@@ -112,6 +113,7 @@ pub fn DecisionsPanel() -> Html {
         .ok()
         .or(default_target);
 
+    let goal_ref = plan_goal.clone();
     let ask = |question: Question, label: String, what: Pending| {
         let (runner, pending, error, asked) = (
             runner.clone(),
@@ -119,6 +121,7 @@ pub fn DecisionsPanel() -> Html {
             error.clone(),
             asked.clone(),
         );
+        let plan_goal = goal_ref.clone();
         let scenario = state.scenario.clone();
         Callback::from(move |_: MouseEvent| {
             let Some(scenario) = scenario.clone() else {
@@ -130,6 +133,12 @@ pub fn DecisionsPanel() -> Html {
                 a.0 += 1;
                 a.1 = label.clone();
                 a.0
+            };
+            *plan_goal.borrow_mut() = match question {
+                Question::Leads { goal, .. }
+                | Question::StageRate { goal, .. }
+                | Question::Pipeline { goal, .. } => Some(goal),
+                Question::Sensitivity => None,
             };
             error.set(None);
             pending.set(what.clone());
@@ -215,7 +224,16 @@ pub fn DecisionsPanel() -> Html {
                 format::percent(p.confidence), format::mean(p.searched_up_to), format::percent(p.achieved))
         } else {
             let v = p.value.unwrap_or_default();
-            let amount = if label.starts_with("Rate") { format::percent(v) } else if label.starts_with("Pipeline") { format!("{v:.1} × today's open pipeline") } else { format::mean(v) };
+            let amount = if label.starts_with("Rate") {
+                format::percent(v)
+            } else if label.starts_with("Pipeline") {
+                match (state.scenario.as_ref(), *plan_goal.borrow()) {
+                    (Some(s), Some(g)) => crate::report::pipeline_coverage(s, v, g, &|x| money(x, &currency)),
+                    _ => format!("{v:.1} × today's open pipeline"),
+                }
+            } else {
+                format::mean(v)
+            };
             format!("{label}: {amount}, for a {} ± {} chance.", format::percent(p.achieved), format::percent(p.achieved_se))
         };
         html! { <p class="verdict" data-testid="plan-answer">{ text }</p> }

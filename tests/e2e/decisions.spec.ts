@@ -61,3 +61,11 @@ test('an out-of-reach target says so', async ({ page }) => {
   await page.getByRole('button', { name: 'Leads needed per week' }).click();
   await expect(page.getByTestId('plan-answer')).toContainText('cannot be reached', { timeout: 60_000 });
 });
+
+test('the open pipeline a target needs is compared with the 3 × rule', async ({ page }) => {
+  const app = new AppPage(page);
+  await expect(app.status).toContainText('Done:');
+  await page.getByRole('textbox', { name: 'Target to reach' }).fill('600000');
+  await page.getByRole('button', { name: 'Open pipeline needed' }).click();
+  await expect(page.getByTestId('plan-answer')).toContainText('rule of thumb is 3 ×', { timeout: 60_000 });
+});
