@@ -45,7 +45,7 @@ pub fn CompareView() -> Html {
                     }
                 }
                 CompareEvent::Failed { message, .. } => status.set(Status::Failed(message)),
-                CompareEvent::Decided { .. } => {}
+                CompareEvent::Decided { .. } | CompareEvent::Deciding { .. } => {}
             }))
         })
     };

@@ -59,6 +59,7 @@ pub fn DecisionsPanel() -> Html {
     let plan = use_state(|| None::<(String, Rc<Plan>)>);
     let plan_goal = use_mut_ref(|| None::<Goal>);
     let pending = use_state(|| Pending::None);
+    let progress = use_state(|| 0.0f64);
     let error = use_state(|| None::<String>);
     let asked = use_mut_ref(|| (0u32, String::new()));
     let runner = {
@@ -69,6 +70,7 @@ pub fn DecisionsPanel() -> Html {
             error.clone(),
             asked.clone(),
         );
+        let progress = progress.clone();
         use_memo((), move |_| {
             Comparer::new(Callback::from(move |event| match event {
                 CompareEvent::Decided { answer, .. } => {
@@ -84,6 +86,7 @@ pub fn DecisionsPanel() -> Html {
                     error.set(Some(message));
                     pending.set(Pending::None);
                 }
+                CompareEvent::Deciding { progress: p, .. } => progress.set(p),
                 CompareEvent::Progress { .. } => {}
             }))
         })
@@ -121,6 +124,7 @@ pub fn DecisionsPanel() -> Html {
             error.clone(),
             asked.clone(),
         );
+        let progress = progress.clone();
         let plan_goal = goal_ref.clone();
         let scenario = state.scenario.clone();
         Callback::from(move |_: MouseEvent| {
@@ -141,6 +145,7 @@ pub fn DecisionsPanel() -> Html {
                 Question::Sensitivity => None,
             };
             error.set(None);
+            progress.set(0.0);
             pending.set(what.clone());
             runner.decide(id, scenario, question.clone());
         })
@@ -163,6 +168,13 @@ pub fn DecisionsPanel() -> Html {
         }
     };
     let busy = *pending != Pending::None;
+    let cancel = {
+        let (runner, pending) = (runner.clone(), pending.clone());
+        Callback::from(move |_: MouseEvent| {
+            runner.cancel();
+            pending.set(Pending::None);
+        })
+    };
 
     // Sensitivity: sentence and tornado.
     let sensitivity = report.as_ref().map(|r| {
@@ -364,6 +376,12 @@ pub fn DecisionsPanel() -> Html {
                     { when.unwrap_or_else(|| html! { <p class="hint-text">{ "Set a target and a horizon in weeks to see when it is reached." }</p> }) }
                 </div>
             </div>
+            if busy {
+                <div class="decide-progress">
+                    <progress aria-label="Decision progress" max="1" value={progress.to_string()} />
+                    <button type="button" class="button small" onclick={cancel}>{ "Stop" }</button>
+                </div>
+            }
             if let Some(e) = &*error { <p class="error" role="alert">{ e.clone() }</p> }
         </section>
     }

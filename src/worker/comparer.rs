@@ -27,6 +27,10 @@ pub enum CompareEvent {
         run_id: u32,
         answer: Rc<engine::decisions::Answer>,
     },
+    Deciding {
+        run_id: u32,
+        progress: f64,
+    },
 }
 
 #[derive(Default)]
@@ -79,6 +83,18 @@ impl Comparer {
                 scenario: Box::new(scenario),
                 question,
             });
+        }
+    }
+
+    /// Stops the question or comparison in progress.
+    pub fn cancel(&self) {
+        let run_id = {
+            let mut s = self.state.borrow_mut();
+            s.run_id = s.run_id.wrapping_add(1_000_000); // late reports are ignored
+            s.run_id.wrapping_sub(1_000_000)
+        };
+        if let Some(bridge) = self.bridge.borrow().as_ref() {
+            bridge.send(ToWorker::Cancel { run_id });
         }
     }
 

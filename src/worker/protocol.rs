@@ -63,6 +63,8 @@ pub enum FromWorker {
         acc: Box<CompareAccumulator>,
         done: bool,
     },
+    /// How far a decision question has got (0 to 1).
+    DecideProgress { run_id: u32, progress: f64 },
     /// The answer to a decision question.
     Decided { run_id: u32, answer: Box<Answer> },
     /// The run could not start; the message is for the user.

@@ -3,6 +3,7 @@
 //! ~150 ms, and looks at its inbox between chunks so Cancel is prompt.
 
 use super::protocol::{FromWorker, ToWorker};
+use engine::decisions::DecisionRun;
 use engine::{Comparison, Scenario, Simulation};
 use gloo::worker::{HandlerId, Worker, WorkerScope};
 use wasm_bindgen::closure::Closure;
@@ -21,6 +22,7 @@ const FIRST_CHUNK: u64 = 200;
 enum Work {
     Forecast(Box<Simulation>),
     Compare(Box<Comparison>),
+    Decide(Box<DecisionRun>),
 }
 
 impl Work {
@@ -33,6 +35,7 @@ impl Work {
                 // A comparison trial runs every scenario: keep chunks comparable.
                 c.step(n.div_ceil(4).max(1));
             }
+            Work::Decide(d) => d.step(n),
         }
     }
 
@@ -40,6 +43,7 @@ impl Work {
         match self {
             Work::Forecast(sim) => sim.is_done(),
             Work::Compare(c) => c.is_done(),
+            Work::Decide(d) => d.is_done(),
         }
     }
 
@@ -54,6 +58,16 @@ impl Work {
                 run_id,
                 acc: Box::new(c.accumulator().clone()),
                 done,
+            },
+            Work::Decide(d) => match d.answer().filter(|_| done) {
+                Some(answer) => FromWorker::Decided {
+                    run_id,
+                    answer: Box::new(answer),
+                },
+                None => FromWorker::DecideProgress {
+                    run_id,
+                    progress: d.progress(),
+                },
             },
         }
     }
@@ -222,21 +236,16 @@ impl Worker for SimWorker {
                 run_id,
                 scenario,
                 question,
-            } => {
-                // One message, one answer: a decision takes about a second
-                // and runs in this worker of its own, never on the page.
-                let msg = match engine::decisions::answer(&scenario, &question) {
-                    Ok(answer) => FromWorker::Decided {
-                        run_id,
-                        answer: Box::new(answer),
-                    },
-                    Err(e) => FromWorker::Failed {
+            } => match DecisionRun::new(&scenario, &question) {
+                Ok(run) => self.start(scope, run_id, id, Work::Decide(Box::new(run))),
+                Err(e) => scope.respond(
+                    id,
+                    FromWorker::Failed {
                         run_id,
                         message: e.to_string(),
                     },
-                };
-                scope.respond(id, msg);
-            }
+                ),
+            },
             ToWorker::Cancel { run_id } => {
                 if self.job.as_ref().is_some_and(|job| job.run_id == run_id) {
                     self.job = None;

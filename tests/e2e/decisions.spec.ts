@@ -69,3 +69,22 @@ test('the open pipeline a target needs is compared with the 3 × rule', async ({
   await page.getByRole('button', { name: 'Open pipeline needed' }).click();
   await expect(page.getByTestId('plan-answer')).toContainText('rule of thumb is 3 ×', { timeout: 60_000 });
 });
+
+test('a decision shows its progress and can be stopped', async ({ page }) => {
+  const app = new AppPage(page);
+  await expect(app.status).toContainText('Done:');
+  await app.trials.fill('20000');
+  await expect(app.status).toContainText('Done:');
+  await page.getByRole('button', { name: 'Find the bottleneck' }).click();
+  const bar = page.getByRole('progressbar', { name: 'Decision progress' });
+  await expect(bar).toBeVisible();
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(bar).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Find the bottleneck' })).toBeEnabled();
+  // Nothing arrives from the stopped run.
+  await page.waitForTimeout(2500);
+  await expect(page.getByTestId('first-to-fix')).toHaveCount(0);
+  // And the worker answers the next question.
+  await page.getByRole('button', { name: 'Find the bottleneck' }).click();
+  await expect(page.getByTestId('first-to-fix')).toContainText('at the median', { timeout: 60_000 });
+});

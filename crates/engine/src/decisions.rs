@@ -150,146 +150,211 @@ fn whole(v: f64) -> u64 {
     }
 }
 
+/// The sensitivity analysis, run in chunks by its host.
+#[derive(Clone, Debug)]
+pub struct SensitivityRun {
+    input: ScenarioInput,
+    measure: Measure,
+    target: Option<f64>,
+    levers: Vec<Lever>,
+    base_model: Model,
+    models: Vec<Model>,
+    trials: u64,
+    next: u64,
+    batch_len: u64,
+    whole_stats: Vec<CountStats>,
+    batch_stats: Vec<CountStats>,
+    batch_medians: Vec<Vec<f64>>,
+    diff_sum: Vec<f64>,
+    diff_sq: Vec<f64>,
+    /// (Σ d, Σ |d|) of the paired target indicators.
+    hit_diff: Vec<(i64, u64)>,
+    base_hits: u64,
+    out: TrialOutcome,
+    values: Vec<f64>,
+}
+
+impl SensitivityRun {
+    /// Prepares the base scenario and every lever, on common random numbers.
+    pub fn new(input: &ScenarioInput) -> Result<Self, ScenarioError> {
+        let base = Scenario::new(input)?;
+        let measure = if base.deal_value().is_some() {
+            Measure::Revenue
+        } else {
+            Measure::Won
+        };
+        let mut candidates: Vec<Lever> = (0..SALES_STAGES)
+            .flat_map(|i| [Lever::StageRate(i), Lever::StageDays(i)])
+            .collect();
+        candidates.extend([Lever::Leads(1.1), Lever::Leads(0.9)]);
+        if measure == Measure::Revenue {
+            candidates.extend([Lever::DealValue(1.1), Lever::DealValue(0.9)]);
+        }
+        let (levers, models): (Vec<Lever>, Vec<Model>) = candidates
+            .into_iter()
+            .filter_map(|l| l.apply(input).map(|s| (l, s)))
+            .filter_map(|(l, s)| Scenario::new(&s).ok().map(|s| (l, Model::new(s))))
+            .unzip();
+        let trials = base.trials();
+        let n = models.len() + 1;
+        Ok(SensitivityRun {
+            input: input.clone(),
+            measure,
+            target: target_of(&base, measure),
+            levers,
+            base_model: Model::new(base),
+            models,
+            trials,
+            next: 0,
+            batch_len: trials.div_ceil(BATCHES).max(1),
+            whole_stats: vec![CountStats::default(); n],
+            batch_stats: vec![CountStats::default(); n],
+            batch_medians: vec![Vec::new(); n],
+            diff_sum: vec![0.0; n],
+            diff_sq: vec![0.0; n],
+            hit_diff: vec![(0, 0); n],
+            base_hits: 0,
+            out: TrialOutcome::default(),
+            values: vec![0.0; n],
+        })
+    }
+
+    /// Runs up to `max_trials` more trials (each runs every lever).
+    pub fn step(&mut self, max_trials: u64) -> u64 {
+        let stop = self.trials.min(self.next.saturating_add(max_trials));
+        let ran = stop - self.next;
+        let n = self.models.len() + 1;
+        for trial in self.next..stop {
+            self.base_model.run_trial(trial, &mut self.out);
+            self.values[0] = measure_of(&self.out, self.measure);
+            for (k, m) in self.models.iter().enumerate() {
+                m.run_trial(trial, &mut self.out);
+                self.values[k + 1] = measure_of(&self.out, self.measure);
+            }
+            let base_hit = self.target.is_some_and(|t| self.values[0] >= t);
+            self.base_hits += u64::from(base_hit);
+            for k in 0..n {
+                let v = self.values[k];
+                self.whole_stats[k].push(whole(v));
+                self.batch_stats[k].push(whole(v));
+                let d = v - self.values[0];
+                self.diff_sum[k] += d;
+                self.diff_sq[k] += d * d;
+                if let Some(t) = self.target {
+                    let d = i64::from(v >= t) - i64::from(base_hit);
+                    self.hit_diff[k].0 += d;
+                    self.hit_diff[k].1 += d.unsigned_abs();
+                }
+            }
+            if (trial + 1) % self.batch_len == 0 || trial + 1 == self.trials {
+                for k in 0..n {
+                    let m = median(&self.batch_stats[k]);
+                    self.batch_medians[k].push(m);
+                    self.batch_stats[k] = CountStats::default();
+                }
+            }
+        }
+        self.next = stop;
+        ran
+    }
+
+    pub fn is_done(&self) -> bool {
+        self.next >= self.trials
+    }
+
+    /// Share of the work done, 0 to 1.
+    pub fn progress(&self) -> f64 {
+        self.next as f64 / self.trials.max(1) as f64
+    }
+
+    /// Trials per step that cost about as much as one forecast trial.
+    pub fn cost_per_trial(&self) -> u64 {
+        self.models.len() as u64 + 1
+    }
+
+    /// The report (of the trials run so far).
+    pub fn report(&self) -> SensitivityReport {
+        let t = self.next.max(1) as f64;
+        let base_median = median(&self.whole_stats[0]);
+        let mut effects: Vec<Effect> = self
+            .levers
+            .iter()
+            .enumerate()
+            .map(|(i, lever)| {
+                let k = i + 1;
+                let batch_diffs: Vec<f64> = self.batch_medians[k]
+                    .iter()
+                    .zip(&self.batch_medians[0])
+                    .map(|(a, b)| a - b)
+                    .collect();
+                let b = batch_diffs.len() as f64;
+                let batch_mean = batch_diffs.iter().sum::<f64>() / b.max(1.0);
+                let batch_var = if b > 1.0 {
+                    batch_diffs
+                        .iter()
+                        .map(|d| (d - batch_mean).powi(2))
+                        .sum::<f64>()
+                        / (b - 1.0)
+                } else {
+                    0.0
+                };
+                let mean = self.diff_sum[k] / t;
+                let var = (self.diff_sq[k] / t - mean * mean).max(0.0) * t / (t - 1.0).max(1.0);
+                let (chance, chance_se) = match self.target {
+                    Some(_) => {
+                        let m = self.hit_diff[k].0 as f64 / t;
+                        let v = (self.hit_diff[k].1 as f64 / t - m * m).max(0.0);
+                        (Some(m), Some((v / t).sqrt()))
+                    }
+                    None => (None, None),
+                };
+                let stage = match lever {
+                    Lever::StageRate(s) | Lever::StageDays(s) => {
+                        self.input.stages.get(*s).map(|st| st.name.clone())
+                    }
+                    _ => None,
+                };
+                Effect {
+                    lever: *lever,
+                    label: lever.label(&self.input),
+                    stage,
+                    median_change: median(&self.whole_stats[k]) - base_median,
+                    median_change_se: (batch_var / b.max(1.0)).sqrt(),
+                    mean_change: mean,
+                    mean_change_se: (var / t).sqrt(),
+                    chance_change: chance,
+                    chance_change_se: chance_se,
+                }
+            })
+            .collect();
+        effects.sort_by(|a, b| b.median_change.abs().total_cmp(&a.median_change.abs()));
+        // Rank stages by their best lever; the mean breaks ties of the median
+        // (which moves in whole steps for small counts).
+        let first_to_fix = effects
+            .iter()
+            .filter(|e| e.stage.is_some())
+            .max_by(|a, b| {
+                a.median_change
+                    .total_cmp(&b.median_change)
+                    .then(a.mean_change.total_cmp(&b.mean_change))
+            })
+            .and_then(|e| e.stage.clone());
+        SensitivityReport {
+            measure: self.measure,
+            trials: self.next,
+            base_median,
+            base_chance: self.target.map(|_| self.base_hits as f64 / t),
+            effects,
+            first_to_fix,
+        }
+    }
+}
+
 /// Runs the base scenario and every lever on common random numbers.
 pub fn sensitivity(input: &ScenarioInput) -> Result<SensitivityReport, ScenarioError> {
-    let base = Scenario::new(input)?;
-    let measure = if base.deal_value().is_some() {
-        Measure::Revenue
-    } else {
-        Measure::Won
-    };
-    let mut levers: Vec<Lever> = (0..SALES_STAGES)
-        .flat_map(|i| [Lever::StageRate(i), Lever::StageDays(i)])
-        .collect();
-    levers.extend([Lever::Leads(1.1), Lever::Leads(0.9)]);
-    if measure == Measure::Revenue {
-        levers.extend([Lever::DealValue(1.1), Lever::DealValue(0.9)]);
-    }
-    let variants: Vec<(Lever, Scenario)> = levers
-        .into_iter()
-        .filter_map(|l| l.apply(input).map(|s| (l, s)))
-        .filter_map(|(l, s)| Scenario::new(&s).ok().map(|s| (l, s)))
-        .collect();
-    let trials = base.trials();
-    let target = target_of(&base, measure);
-    let base_model = Model::new(base.clone());
-    let models: Vec<Model> = variants
-        .iter()
-        .map(|(_, s)| Model::new(s.clone()))
-        .collect();
-    let batch_len = trials.div_ceil(BATCHES).max(1);
-    // Whole-run and per-batch statistics of the measure, base first.
-    let n = models.len() + 1;
-    let mut whole_stats = vec![CountStats::default(); n];
-    let mut batch_stats = vec![CountStats::default(); n];
-    let mut batch_medians: Vec<Vec<f64>> = vec![Vec::new(); n];
-    let mut diff_sum = vec![0.0f64; n];
-    let mut diff_sq = vec![0.0f64; n];
-    let mut hit_diff = vec![(0i64, 0u64); n]; // (Σ d, Σ d²) for d ∈ {−1, 0, 1}
-    let mut base_hits = 0u64;
-    let mut out = TrialOutcome::default();
-    let mut values = vec![0.0f64; n];
-    for trial in 0..trials {
-        base_model.run_trial(trial, &mut out);
-        values[0] = measure_of(&out, measure);
-        for (k, m) in models.iter().enumerate() {
-            m.run_trial(trial, &mut out);
-            values[k + 1] = measure_of(&out, measure);
-        }
-        let base_hit = target.is_some_and(|t| values[0] >= t);
-        base_hits += u64::from(base_hit);
-        for k in 0..n {
-            whole_stats[k].push(whole(values[k]));
-            batch_stats[k].push(whole(values[k]));
-            let d = values[k] - values[0];
-            diff_sum[k] += d;
-            diff_sq[k] += d * d;
-            if let Some(t) = target {
-                let hit = values[k] >= t;
-                let d = i64::from(hit) - i64::from(base_hit);
-                hit_diff[k].0 += d;
-                hit_diff[k].1 += d.unsigned_abs();
-            }
-        }
-        if (trial + 1) % batch_len == 0 || trial + 1 == trials {
-            for k in 0..n {
-                batch_medians[k].push(median(&batch_stats[k]));
-                batch_stats[k] = CountStats::default();
-            }
-        }
-    }
-    let t = trials as f64;
-    let base_median = median(&whole_stats[0]);
-    let mut effects: Vec<Effect> = variants
-        .iter()
-        .enumerate()
-        .map(|(i, (lever, _))| {
-            let k = i + 1;
-            let batch_diffs: Vec<f64> = batch_medians[k]
-                .iter()
-                .zip(&batch_medians[0])
-                .map(|(a, b)| a - b)
-                .collect();
-            let b = batch_diffs.len() as f64;
-            let batch_mean = batch_diffs.iter().sum::<f64>() / b.max(1.0);
-            let batch_var = if b > 1.0 {
-                batch_diffs
-                    .iter()
-                    .map(|d| (d - batch_mean).powi(2))
-                    .sum::<f64>()
-                    / (b - 1.0)
-            } else {
-                0.0
-            };
-            let mean = diff_sum[k] / t;
-            let var = (diff_sq[k] / t - mean * mean).max(0.0) * t / (t - 1.0).max(1.0);
-            let (chance, chance_se) = match target {
-                Some(_) => {
-                    let m = hit_diff[k].0 as f64 / t;
-                    let v = (hit_diff[k].1 as f64 / t - m * m).max(0.0);
-                    (Some(m), Some((v / t).sqrt()))
-                }
-                None => (None, None),
-            };
-            let stage = match lever {
-                Lever::StageRate(s) | Lever::StageDays(s) => {
-                    input.stages.get(*s).map(|st| st.name.clone())
-                }
-                _ => None,
-            };
-            Effect {
-                lever: *lever,
-                label: lever.label(input),
-                stage,
-                median_change: median(&whole_stats[k]) - base_median,
-                median_change_se: (batch_var / b.max(1.0)).sqrt(),
-                mean_change: mean,
-                mean_change_se: (var / t).sqrt(),
-                chance_change: chance,
-                chance_change_se: chance_se,
-            }
-        })
-        .collect();
-    effects.sort_by(|a, b| b.median_change.abs().total_cmp(&a.median_change.abs()));
-    // Rank stages by their best lever; the mean breaks ties of the median
-    // (which moves in whole steps for small counts).
-    let first_to_fix = effects
-        .iter()
-        .filter(|e| e.stage.is_some())
-        .max_by(|a, b| {
-            a.median_change
-                .total_cmp(&b.median_change)
-                .then(a.mean_change.total_cmp(&b.mean_change))
-        })
-        .and_then(|e| e.stage.clone());
-    Ok(SensitivityReport {
-        measure,
-        trials,
-        base_median,
-        base_chance: target.map(|_| base_hits as f64 / t),
-        effects,
-        first_to_fix,
-    })
+    let mut run = SensitivityRun::new(input)?;
+    run.step(u64::MAX);
+    Ok(run.report())
 }
 
 /// A decision question, as sent to a worker.
@@ -318,25 +383,14 @@ pub enum Answer {
     Plan(Plan),
 }
 
-/// Answers a question about a scenario (trials: the scenario's, at most 20,000 per evaluation).
+/// Answers a question about a scenario in one go (the command line).
 pub fn answer(input: &ScenarioInput, question: &Question) -> Result<Answer, ScenarioError> {
-    let trials = Scenario::new(input)?.trials().min(20_000);
-    let mut capped = input.clone();
-    capped.trials = trials as f64;
-    Ok(match *question {
-        Question::Sensitivity => Answer::Sensitivity(sensitivity(&capped)?),
-        Question::Leads { goal, confidence } => {
-            Answer::Plan(plan_leads(&capped, goal, confidence, trials)?)
-        }
-        Question::StageRate {
-            stage,
-            goal,
-            confidence,
-        } => Answer::Plan(plan_stage_rate(&capped, stage, goal, confidence, trials)?),
-        Question::Pipeline { goal, confidence } => {
-            Answer::Plan(plan_pipeline(&capped, goal, confidence, trials)?)
-        }
-    })
+    let mut run = DecisionRun::new(input, question)?;
+    while !run.is_done() {
+        run.step(1_000_000);
+    }
+    run.answer()
+        .ok_or_else(|| ScenarioError { errors: Vec::new() })
 }
 
 /// What a plan asks for.
@@ -363,118 +417,350 @@ pub struct Plan {
     pub searched_up_to: f64,
 }
 
-/// Chance of `goal` for `input` on `trials` trials (fixed seed: common
-/// random numbers across the values tried).
-fn chance(input: &ScenarioInput, goal: Goal, trials: u64) -> Option<f64> {
-    let scenario = Scenario::new(input).ok()?.with_trials(trials);
-    let model = Model::new(scenario);
-    let mut out = TrialOutcome::default();
-    let mut hits = 0u64;
-    for t in 0..trials {
-        model.run_trial(t, &mut out);
-        let hit = match goal {
-            Goal::Revenue(r) => out.revenue >= r,
-            Goal::Won(k) => out.won() >= k,
-        };
-        hits += u64::from(hit);
-    }
-    Some(hits as f64 / trials as f64)
+/// How a plan changes the scenario.
+#[derive(Clone, Debug, PartialEq)]
+enum Setter {
+    Leads,
+    StageRate(usize),
+    /// Today's open pipeline, scaled.
+    Pipeline(Vec<f64>),
 }
 
-/// Finds by bisection the smallest `x` in `[lo, hi]` for which `set(x)`
-/// reaches `goal` with at least `confidence`.
-fn bisect(
-    input: &ScenarioInput,
+impl Setter {
+    fn apply(&self, s: &mut ScenarioInput, x: f64) {
+        match self {
+            Setter::Leads => {
+                s.leads = match s.leads {
+                    LeadsInput::Count(_) => LeadsInput::Count(x.round()),
+                    LeadsInput::PerWeek(_) => LeadsInput::PerWeek(x),
+                }
+            }
+            Setter::StageRate(i) => {
+                if let Some(st) = s.stages.get_mut(*i) {
+                    st.rate = x.clamp(0.0, 1.0);
+                }
+            }
+            Setter::Pipeline(base) => {
+                s.pipeline = Some(base.iter().map(|n| (n * x).round()).collect())
+            }
+        }
+    }
+}
+
+/// One evaluation: the chance of the goal at one value of the input.
+#[derive(Clone, Debug)]
+struct Eval {
+    x: f64,
+    /// None when that value makes the scenario invalid (chance 0).
+    model: Option<Model>,
+    next: u64,
+    hits: u64,
+}
+
+#[derive(Clone, Debug)]
+enum Phase {
+    /// Checking the top of the range.
+    Top,
+    Bisect,
+    Done(Plan),
+}
+
+/// A reverse plan, run in chunks by its host: bisection on common random
+/// numbers (every evaluation runs trials 0..n with the scenario's seed).
+#[derive(Clone, Debug)]
+pub struct PlanRun {
+    input: ScenarioInput,
     goal: Goal,
     confidence: f64,
     trials: u64,
-    (lo, hi): (f64, f64),
+    setter: Setter,
     whole: bool,
-    set: impl Fn(&mut ScenarioInput, f64),
-) -> Plan {
-    let at = |x: f64| {
-        let mut s = input.clone();
-        set(&mut s, x);
-        chance(&s, goal, trials).unwrap_or(0.0)
-    };
-    let se = |p: f64| (p * (1.0 - p) / trials as f64).sqrt();
-    let top = at(hi);
-    if top < confidence {
-        return Plan {
-            reachable: false,
-            value: None,
+    lo: f64,
+    hi: f64,
+    searched_up_to: f64,
+    p_hi: f64,
+    evaluations: u32,
+    expected_evaluations: u32,
+    phase: Phase,
+    eval: Eval,
+}
+
+impl PlanRun {
+    fn new(
+        input: &ScenarioInput,
+        goal: Goal,
+        confidence: f64,
+        trials: u64,
+        setter: Setter,
+        (lo, hi): (f64, f64),
+        whole: bool,
+    ) -> Self {
+        let expected = if whole {
+            (hi - lo).max(2.0).log2().ceil()
+        } else {
+            14.0
+        } as u32
+            + 1;
+        let mut run = PlanRun {
+            input: input.clone(),
+            goal,
             confidence,
-            achieved: top,
-            achieved_se: se(top),
+            trials: trials.max(1),
+            setter,
+            whole,
+            lo,
+            hi,
             searched_up_to: hi,
+            p_hi: 0.0,
+            evaluations: 0,
+            expected_evaluations: expected,
+            phase: Phase::Top,
+            eval: Eval {
+                x: hi,
+                model: None,
+                next: 0,
+                hits: 0,
+            },
+        };
+        run.start(hi);
+        run
+    }
+
+    fn done(input: &ScenarioInput, goal: Goal, confidence: f64, plan: Plan) -> Self {
+        let mut run = PlanRun::new(input, goal, confidence, 1, Setter::Leads, (0.0, 0.0), true);
+        run.phase = Phase::Done(plan);
+        run
+    }
+
+    fn start(&mut self, x: f64) {
+        let mut s = self.input.clone();
+        self.setter.apply(&mut s, x);
+        let model = Scenario::new(&s)
+            .ok()
+            .map(|sc| Model::new(sc.with_trials(self.trials)));
+        self.eval = Eval {
+            x,
+            model,
+            next: 0,
+            hits: 0,
         };
     }
-    let searched_up_to = hi;
-    let (mut lo, mut hi, mut p_hi) = (lo, hi, top);
-    for _ in 0..40 {
-        if whole && hi - lo <= 1.0 || !whole && hi - lo <= 1e-4 * hi.max(1e-9) {
-            break;
-        }
-        let mid = if whole {
-            ((lo + hi) / 2.0).floor()
-        } else {
-            (lo + hi) / 2.0
-        };
-        let p = at(mid);
-        if p >= confidence {
-            hi = mid;
-            p_hi = p;
-        } else {
-            lo = mid;
-        }
+
+    fn se(&self, p: f64) -> f64 {
+        (p * (1.0 - p) / self.trials as f64).sqrt()
     }
-    // Round up to what a person would plan with: whole leads, a tenth of a
-    // lead per week, or a tenth of a percentage point of rate.
-    let step = if whole {
-        1.0
-    } else if searched_up_to <= 1.0 {
-        0.001
-    } else {
-        0.1
-    };
-    Plan {
-        reachable: true,
-        value: Some((hi / step).ceil() * step),
-        confidence,
-        achieved: p_hi,
-        achieved_se: se(p_hi),
-        searched_up_to,
+
+    /// An evaluation finished with chance `p`: move the bracket on.
+    fn advance(&mut self, p: f64) {
+        self.evaluations += 1;
+        match self.phase {
+            Phase::Top if p < self.confidence => {
+                self.phase = Phase::Done(Plan {
+                    reachable: false,
+                    value: None,
+                    confidence: self.confidence,
+                    achieved: p,
+                    achieved_se: self.se(p),
+                    searched_up_to: self.searched_up_to,
+                });
+                return;
+            }
+            Phase::Top => {
+                self.p_hi = p;
+                self.phase = Phase::Bisect;
+            }
+            Phase::Bisect => {
+                if p >= self.confidence {
+                    self.hi = self.eval.x;
+                    self.p_hi = p;
+                } else {
+                    self.lo = self.eval.x;
+                }
+            }
+            Phase::Done(_) => return,
+        }
+        let narrow = if self.whole {
+            self.hi - self.lo <= 1.0
+        } else {
+            self.hi - self.lo <= 1e-4 * self.hi.max(1e-9)
+        };
+        if narrow || self.evaluations > 40 {
+            // Round up to what a person would plan with: whole leads, a tenth
+            // of a lead per week, or a tenth of a percentage point of rate.
+            let step = if self.whole {
+                1.0
+            } else if self.searched_up_to <= 1.0 {
+                0.001
+            } else {
+                0.1
+            };
+            self.phase = Phase::Done(Plan {
+                reachable: true,
+                value: Some((self.hi / step).ceil() * step),
+                confidence: self.confidence,
+                achieved: self.p_hi,
+                achieved_se: self.se(self.p_hi),
+                searched_up_to: self.searched_up_to,
+            });
+            return;
+        }
+        let mid = if self.whole {
+            ((self.lo + self.hi) / 2.0).floor()
+        } else {
+            (self.lo + self.hi) / 2.0
+        };
+        self.start(mid);
+    }
+
+    /// Runs up to `max_trials` more trials; returns how many ran.
+    pub fn step(&mut self, max_trials: u64) -> u64 {
+        let mut ran = 0;
+        while ran < max_trials && !self.is_done() {
+            let Some(model) = &self.eval.model else {
+                self.advance(0.0);
+                continue;
+            };
+            let stop = self.trials.min(self.eval.next + (max_trials - ran));
+            let mut out = TrialOutcome::default();
+            for t in self.eval.next..stop {
+                model.run_trial(t, &mut out);
+                let hit = match self.goal {
+                    Goal::Revenue(r) => out.revenue >= r,
+                    Goal::Won(k) => out.won() >= k,
+                };
+                self.eval.hits += u64::from(hit);
+            }
+            ran += stop - self.eval.next;
+            self.eval.next = stop;
+            if self.eval.next >= self.trials {
+                let p = self.eval.hits as f64 / self.trials as f64;
+                self.advance(p);
+            }
+        }
+        ran
+    }
+
+    pub fn is_done(&self) -> bool {
+        matches!(self.phase, Phase::Done(_))
+    }
+
+    /// Share of the work done (an estimate while bisecting), 0 to 1.
+    pub fn progress(&self) -> f64 {
+        if self.is_done() {
+            return 1.0;
+        }
+        let evals = f64::from(self.evaluations) + self.eval.next as f64 / self.trials as f64;
+        (evals / f64::from(self.expected_evaluations + 1)).min(0.99)
+    }
+
+    /// The answer, once done.
+    pub fn plan(&self) -> Option<Plan> {
+        match &self.phase {
+            Phase::Done(plan) => Some(plan.clone()),
+            _ => None,
+        }
     }
 }
 
-/// The lead volume (per week, or the cohort's size) needed for `goal` with
-/// `confidence`, searched up to 100× the scenario's volume (at least 10,000).
-pub fn plan_leads(
+fn finish(mut run: PlanRun) -> Plan {
+    run.step(u64::MAX);
+    run.plan().unwrap_or(Plan {
+        reachable: false,
+        value: None,
+        confidence: run.confidence,
+        achieved: 0.0,
+        achieved_se: 0.0,
+        searched_up_to: run.searched_up_to,
+    })
+}
+
+/// The plan for the lead volume (per week, or the cohort's size), searched
+/// up to 100× the scenario's volume (at least 10,000).
+pub fn leads_plan_run(
     input: &ScenarioInput,
     goal: Goal,
     confidence: f64,
     trials: u64,
-) -> Result<Plan, ScenarioError> {
+) -> Result<PlanRun, ScenarioError> {
     Scenario::new(input)?;
     let (current, whole) = match input.leads {
         LeadsInput::Count(n) => (n, true),
         LeadsInput::PerWeek(l) => (l, false),
     };
     let hi = (current * 100.0).max(10_000.0);
-    Ok(bisect(
+    Ok(PlanRun::new(
         input,
         goal,
         confidence,
         trials,
+        Setter::Leads,
         (0.0, hi),
         whole,
-        |s, x| {
-            s.leads = match s.leads {
-                LeadsInput::Count(_) => LeadsInput::Count(x.round()),
-                LeadsInput::PerWeek(_) => LeadsInput::PerWeek(x),
-            };
-        },
     ))
+}
+
+/// The plan for stage `stage`'s conversion rate.
+pub fn stage_rate_plan_run(
+    input: &ScenarioInput,
+    stage: usize,
+    goal: Goal,
+    confidence: f64,
+    trials: u64,
+) -> Result<PlanRun, ScenarioError> {
+    Scenario::new(input)?;
+    Ok(PlanRun::new(
+        input,
+        goal,
+        confidence,
+        trials,
+        Setter::StageRate(stage),
+        (0.0, 1.0),
+        false,
+    ))
+}
+
+/// The plan for the multiple of today's open pipeline (up to 50×).
+pub fn pipeline_plan_run(
+    input: &ScenarioInput,
+    goal: Goal,
+    confidence: f64,
+    trials: u64,
+) -> Result<PlanRun, ScenarioError> {
+    Scenario::new(input)?;
+    let base = input
+        .pipeline
+        .clone()
+        .unwrap_or_else(|| vec![0.0; SALES_STAGES]);
+    if base.iter().all(|&n| n == 0.0) {
+        let plan = Plan {
+            reachable: false,
+            value: None,
+            confidence,
+            achieved: 0.0,
+            achieved_se: 0.0,
+            searched_up_to: 0.0,
+        };
+        return Ok(PlanRun::done(input, goal, confidence, plan));
+    }
+    Ok(PlanRun::new(
+        input,
+        goal,
+        confidence,
+        trials,
+        Setter::Pipeline(base),
+        (0.0, 50.0),
+        false,
+    ))
+}
+
+/// The lead volume needed for `goal` with `confidence`.
+pub fn plan_leads(
+    input: &ScenarioInput,
+    goal: Goal,
+    confidence: f64,
+    trials: u64,
+) -> Result<Plan, ScenarioError> {
+    leads_plan_run(input, goal, confidence, trials).map(finish)
 }
 
 /// The conversion rate stage `stage` would need for `goal` with `confidence`.
@@ -485,54 +771,84 @@ pub fn plan_stage_rate(
     confidence: f64,
     trials: u64,
 ) -> Result<Plan, ScenarioError> {
-    Scenario::new(input)?;
-    Ok(bisect(
-        input,
-        goal,
-        confidence,
-        trials,
-        (0.0, 1.0),
-        false,
-        |s, x| {
-            if let Some(st) = s.stages.get_mut(stage) {
-                st.rate = x.clamp(0.0, 1.0);
-            }
-        },
-    ))
+    stage_rate_plan_run(input, stage, goal, confidence, trials).map(finish)
 }
 
-/// The multiple of today's open pipeline needed for `goal` with
-/// `confidence` (searched up to 50×).
+/// The multiple of today's open pipeline needed for `goal` with `confidence`.
 pub fn plan_pipeline(
     input: &ScenarioInput,
     goal: Goal,
     confidence: f64,
     trials: u64,
 ) -> Result<Plan, ScenarioError> {
-    Scenario::new(input)?;
-    let base = input
-        .pipeline
-        .clone()
-        .unwrap_or_else(|| vec![0.0; SALES_STAGES]);
-    if base.iter().all(|&n| n == 0.0) {
-        return Ok(Plan {
-            reachable: false,
-            value: None,
-            confidence,
-            achieved: 0.0,
-            achieved_se: 0.0,
-            searched_up_to: 0.0,
-        });
+    pipeline_plan_run(input, goal, confidence, trials).map(finish)
+}
+
+/// A decision question being answered, in chunks.
+#[derive(Clone, Debug)]
+pub enum DecisionRun {
+    Sensitivity(Box<SensitivityRun>),
+    Plan(Box<PlanRun>),
+}
+
+impl DecisionRun {
+    /// Starts answering `question` (trials: the scenario's, at most 20,000 per evaluation).
+    pub fn new(input: &ScenarioInput, question: &Question) -> Result<Self, ScenarioError> {
+        let trials = Scenario::new(input)?.trials().min(20_000);
+        let mut capped = input.clone();
+        capped.trials = trials as f64;
+        Ok(match *question {
+            Question::Sensitivity => {
+                DecisionRun::Sensitivity(Box::new(SensitivityRun::new(&capped)?))
+            }
+            Question::Leads { goal, confidence } => {
+                DecisionRun::Plan(Box::new(leads_plan_run(&capped, goal, confidence, trials)?))
+            }
+            Question::StageRate {
+                stage,
+                goal,
+                confidence,
+            } => DecisionRun::Plan(Box::new(stage_rate_plan_run(
+                &capped, stage, goal, confidence, trials,
+            )?)),
+            Question::Pipeline { goal, confidence } => DecisionRun::Plan(Box::new(
+                pipeline_plan_run(&capped, goal, confidence, trials)?,
+            )),
+        })
     }
-    Ok(bisect(
-        input,
-        goal,
-        confidence,
-        trials,
-        (0.0, 50.0),
-        false,
-        move |s, x| {
-            s.pipeline = Some(base.iter().map(|n| (n * x).round()).collect());
-        },
-    ))
+
+    /// Does about `budget` single-scenario trials of work.
+    pub fn step(&mut self, budget: u64) {
+        match self {
+            DecisionRun::Sensitivity(r) => {
+                let per = r.cost_per_trial();
+                r.step(budget.div_ceil(per).max(1));
+            }
+            DecisionRun::Plan(p) => {
+                p.step(budget.max(1));
+            }
+        }
+    }
+
+    pub fn is_done(&self) -> bool {
+        match self {
+            DecisionRun::Sensitivity(r) => r.is_done(),
+            DecisionRun::Plan(p) => p.is_done(),
+        }
+    }
+
+    pub fn progress(&self) -> f64 {
+        match self {
+            DecisionRun::Sensitivity(r) => r.progress(),
+            DecisionRun::Plan(p) => p.progress(),
+        }
+    }
+
+    /// The answer, once done.
+    pub fn answer(&self) -> Option<Answer> {
+        match self {
+            DecisionRun::Sensitivity(r) => r.is_done().then(|| Answer::Sensitivity(r.report())),
+            DecisionRun::Plan(p) => p.plan().map(Answer::Plan),
+        }
+    }
 }

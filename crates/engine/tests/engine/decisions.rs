@@ -103,3 +103,35 @@ fn a_stage_rate_plan_meets_the_goal() {
         "{exact}"
     );
 }
+
+#[test]
+fn answers_do_not_depend_on_chunk_size() {
+    use engine::decisions::{answer, DecisionRun, Question};
+    let mut s = cohort([0.5, 0.6, 0.7, 0.6, 0.5, 0.4, 0.0], 800.0, 1500.0);
+    s.target = Some(TargetInput {
+        revenue: None,
+        won: Some(20.0),
+    });
+    for question in [
+        Question::Sensitivity,
+        Question::Leads {
+            goal: Goal::Won(25),
+            confidence: 0.85,
+        },
+        Question::StageRate {
+            stage: 2,
+            goal: Goal::Won(25),
+            confidence: 0.5,
+        },
+    ] {
+        let whole = answer(&s, &question).expect("valid");
+        let mut run = DecisionRun::new(&s, &question).expect("valid");
+        let mut last = 0.0;
+        while !run.is_done() {
+            run.step(97);
+            assert!(run.progress() >= last, "progress never goes back");
+            last = run.progress();
+        }
+        assert_eq!(run.answer(), Some(whole), "{question:?}");
+    }
+}
