@@ -56,6 +56,19 @@ pub struct AppContext {
     pub cancel: Callback<()>,
 }
 
+impl AppContext {
+    /// A callback that writes a form input's new text.
+    pub fn edit(&self, input: crate::state::Input) -> Callback<String> {
+        let state = self.state.clone();
+        Callback::from(move |text| state.dispatch(Action::Edit(input, text)))
+    }
+
+    /// The message for a form field, if it has a problem.
+    pub fn error(&self, key: crate::form::FieldKey) -> Option<AttrValue> {
+        self.state.errors.get(&key).cloned().map(AttrValue::from)
+    }
+}
+
 impl PartialEq for AppContext {
     fn eq(&self, other: &Self) -> bool {
         self.state == other.state

@@ -13,11 +13,8 @@ pub fn MoneySection() -> Html {
     let app = use_app();
     let state = &app.state;
     let form = &state.form;
-    let edit = |input: Input| {
-        let state = state.clone();
-        Callback::from(move |text| state.dispatch(Action::Edit(input, text)))
-    };
-    let error = |key: FieldKey| state.errors.get(&key).cloned().map(AttrValue::from);
+    let edit = |input: Input| app.edit(input);
+    let error = |key: FieldKey| app.error(key);
     let toggle = {
         let state = state.clone();
         Callback::from(move |e: Event| {

@@ -18,11 +18,8 @@ fn now_ms() -> f64 {
 pub fn RunControls() -> Html {
     let app = use_app();
     let state = &app.state;
-    let edit = |input: Input| {
-        let state = state.clone();
-        Callback::from(move |text| state.dispatch(Action::Edit(input, text)))
-    };
-    let error = |key: FieldKey| state.errors.get(&key).cloned().map(AttrValue::from);
+    let edit = |input: Input| app.edit(input);
+    let error = |key: FieldKey| app.error(key);
     let on_run = app.run.reform(|_: MouseEvent| ());
     let on_cancel = app.cancel.reform(|_: MouseEvent| ());
     let (done, planned) = state

@@ -24,11 +24,8 @@ pub fn StageRow(props: &StageRowProps) -> Html {
     let state = &app.state;
     let form = &state.form;
     let name = form.stage_names[i].clone();
-    let edit = |input: Input| {
-        let state = state.clone();
-        Callback::from(move |text| state.dispatch(Action::Edit(input, text)))
-    };
-    let error = |key: FieldKey| state.errors.get(&key).cloned().map(AttrValue::from);
+    let edit = |input: Input| app.edit(input);
+    let error = |key: FieldKey| app.error(key);
     let on_slide = {
         let state = state.clone();
         Callback::from(move |e: InputEvent| {

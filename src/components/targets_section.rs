@@ -3,7 +3,7 @@
 use super::NumberField;
 use crate::app::use_app;
 use crate::form::FieldKey;
-use crate::state::{Action, Input};
+use crate::state::Input;
 use yew::prelude::*;
 
 #[component]
@@ -11,11 +11,8 @@ pub fn TargetsSection() -> Html {
     let app = use_app();
     let state = &app.state;
     let form = &state.form;
-    let edit = |input: Input| {
-        let state = state.clone();
-        Callback::from(move |text| state.dispatch(Action::Edit(input, text)))
-    };
-    let error = |key: FieldKey| state.errors.get(&key).cloned().map(AttrValue::from);
+    let edit = |input: Input| app.edit(input);
+    let error = |key: FieldKey| app.error(key);
     html! {
         <fieldset class="section">
             <legend>{ "Targets" }</legend>
