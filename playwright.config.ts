@@ -29,13 +29,24 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `python3 -m http.server ${PORT} --bind 127.0.0.1 --directory dist`,
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: false,
-    timeout: 30_000,
-    // The static server logs every request; keep the test output readable.
-    stdout: 'ignore',
-    stderr: 'ignore',
-  },
+  webServer: [
+    {
+      command: `python3 -m http.server ${PORT} --bind 127.0.0.1 --directory dist`,
+      url: `http://127.0.0.1:${PORT}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      // The static server logs every request; keep the test output readable.
+      stdout: 'ignore',
+      stderr: 'ignore',
+    },
+    {
+      // The same app built with --public-url /funnelcast/ (scripts/test.sh).
+      command: `mkdir -p target/subpath-site && python3 -m http.server ${PORT + 1} --bind 127.0.0.1 --directory target/subpath-site`,
+      url: `http://127.0.0.1:${PORT + 1}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'ignore',
+    },
+  ],
 });

@@ -32,6 +32,12 @@ CHROMEDRIVER=/usr/bin/chromedriver cargo test -p funnelcast --target wasm32-unkn
 step "release build (trunk)"
 trunk build --release
 
+step "size budget"
+bash scripts/check-size.sh dist
+
+step "release build served from a sub-path (/funnelcast/)"
+trunk build --release --public-url /funnelcast/ --dist target/subpath-site/funnelcast
+
 step "end-to-end tests (Playwright, headless Chromium)"
 npx playwright test 2>&1 | tee -a "$LOG"
 

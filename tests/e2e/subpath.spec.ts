@@ -1,0 +1,24 @@
+// The app served from a sub-path of a static host (built with
+// `trunk build --release --public-url /funnelcast/`).
+import { expect, test } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { AppPage } from './app-page';
+
+const PORT = Number(process.env.E2E_PORT ?? 4173) + 1;
+
+test('the app and its workers run from /funnelcast/', async ({ page }) => {
+  test.skip(!existsSync('target/subpath-site/funnelcast/index.html'), 'sub-path build not made (scripts/test.sh makes it)');
+  const app = new AppPage(page);
+  const failed: string[] = [];
+  page.on('response', (r) => {
+    if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+  });
+  await page.goto(`http://127.0.0.1:${PORT}/funnelcast/`);
+  await expect(app.status).toContainText('Done:');
+  await app.rate('Qualification').fill('30');
+  await expect(app.status).toContainText('Done:');
+  const [needs] = await app.funnelRow('Needs assessment');
+  expect(Math.abs(needs - 150)).toBeLessThan(10);
+  expect(failed).toEqual([]);
+  expect(app.errors).toEqual([]);
+});
