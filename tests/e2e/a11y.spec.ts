@@ -1,0 +1,70 @@
+// Accessibility: axe-core (WCAG 2 A and AA rules) on the main states.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { AppPage } from './app-page';
+
+async function violations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('./');
+  await page.evaluate(() => localStorage.clear());
+});
+
+test('results view', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await expect(app.status).toContainText('Done:');
+  expect(await violations(page)).toEqual([]);
+});
+
+test('editing with an error, and the expanded stage details', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await page.getByRole('list', { name: 'Sales stages' }).getByRole('listitem').first().locator('summary').click();
+  await app.rate('Qualification').fill('150');
+  await expect(app.runButton).toBeDisabled();
+  expect(await violations(page)).toEqual([]);
+});
+
+test('the check can fail', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await page.evaluate(() => {
+    const img = document.createElement('img');
+    img.src = 'data:,';
+    document.body.appendChild(img);
+  });
+  expect((await violations(page)).some((v) => v.startsWith('image-alt'))).toBe(true);
+});
+
+test('library, notices, comparison and decisions', async ({ page }) => {
+  const app = new AppPage(page);
+  await page.evaluate(() => localStorage.setItem('funnelcast.scenario.bad', '{"oops'));
+  await app.open();
+  await expect(app.status).toContainText('Done:');
+  await page.getByRole('textbox', { name: 'Scenario name' }).fill('A');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await app.rate('Closing').fill('50');
+  await page.getByRole('textbox', { name: 'Scenario name' }).fill('B');
+  await page.getByRole('button', { name: 'Save as new' }).click();
+  await page.getByRole('checkbox', { name: 'Compare A' }).check();
+  await page.getByRole('checkbox', { name: 'Compare B' }).check();
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  await expect(page.locator('.beats li').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Find the bottleneck' }).click();
+  await expect(page.getByTestId('first-to-fix')).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  await page.locator('summary', { hasText: 'Start from a preset' }).click();
+  expect(await violations(page)).toEqual([]);
+});
+
+test('phone layout', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const app = new AppPage(page);
+  await app.open();
+  await expect(app.status).toContainText('Done:');
+  expect(await violations(page)).toEqual([]);
+});
