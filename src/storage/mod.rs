@@ -186,9 +186,21 @@ pub fn load_draft() -> DraftLoad {
     };
     match decode_draft(&raw) {
         Ok(scenario) => DraftLoad::Loaded(scenario),
+        // A newer version's draft stays where it is, untouched; autosave
+        // pauses (kept_as None) so this version does not overwrite it.
+        Err(reason @ DecodeError::NewerVersion(_)) => DraftLoad::Unreadable {
+            reason,
+            raw,
+            kept_as: None,
+        },
         Err(reason) => {
+            // Copied aside once; only then is the draft's key freed, so the
+            // next visit does not copy it again (and nothing is ever lost).
             let key = format!("{UNREADABLE_PREFIX}{}", js_sys::Date::now() as u64);
             let kept_as = write(&key, &raw).ok().map(|()| key);
+            if kept_as.is_some() {
+                let _ = remove(DRAFT_KEY);
+            }
             DraftLoad::Unreadable {
                 reason,
                 raw,
