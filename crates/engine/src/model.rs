@@ -230,7 +230,7 @@ impl Model {
             Leads::PerWeek(_) => {
                 let n = self.all_weekly_leads.sample(funnel);
                 out.won_from_weekly_leads =
-                    self.weekly_cohorts(n, rates, funnel, timing, &mut w, out);
+                    self.weekly_cohorts(n, rates, (&mut *funnel, &mut *timing), &mut w, out);
                 n
             }
         };
@@ -274,40 +274,31 @@ impl Model {
 
     /// All `n` new leads of a `per_week` scenario, entering in uniformly
     /// random weeks (see [`WeeklyLeads`]); returns the number won.
-    #[allow(clippy::too_many_arguments)]
     fn weekly_cohorts(
         &self,
         n: u64,
         rates: &[f64; STAGE_COUNT],
-        funnel: &mut TrialRng,
-        timing: &mut TrialRng,
+        rngs: (&mut TrialRng, &mut TrialRng),
         w: &mut Weeks,
         out: &mut TrialOutcome,
     ) -> u64 {
         let Some(agg) = &self.weekly else {
             return 0;
         };
-        let mut count = n;
-        out.reached[0] += count;
-        for m in 1..STAGE_COUNT {
-            let p = if agg.fits[m - 1] > 0.0 {
-                rates[m - 1] * (agg.fits[m] / agg.fits[m - 1]).min(1.0)
-            } else {
-                0.0
-            };
-            count = binomial(funnel, count, p);
-            out.reached[m] += count;
-        }
-        let won = count;
-        split(timing, won, &agg.win_week, &mut w.won);
-        let won_fits = agg.fits[SALES_STAGES];
-        let follow_ups = if won_fits > 0.0 {
-            binomial(timing, won, agg.fits[STAGE_COUNT] / won_fits)
-        } else {
-            0
+        let tables = CohortTables {
+            start: 0,
+            fits: &|m| agg.fits[m],
+            win_weeks: &agg.win_week,
+            follow_up_weeks: &agg.follow_up_week,
         };
-        split(timing, follow_ups, &agg.follow_up_week, &mut w.follow_ups);
-        won
+        run_cohort(
+            &tables,
+            n,
+            rates,
+            rngs,
+            (&mut w.won, &mut w.follow_ups),
+            out,
+        )
     }
 
     /// Moves a cohort of `n` deals that enter stage `k` at the start of week
@@ -326,42 +317,68 @@ impl Model {
         w: &mut Weeks,
         out: &mut TrialOutcome,
     ) -> u64 {
-        if n == 0 {
-            return 0;
-        }
         // Weeks left until the horizon, minus one: the last lag that counts.
         let last = t.weeks() - 1 - week;
-        let mut count = n;
-        out.reached[k] += count;
-        for m in k + 1..STAGE_COUNT {
-            let fits_before = t.p(k, m - 1, last);
-            let p = if fits_before > 0.0 {
-                rates[m - 1] * (t.p(k, m, last) / fits_before).min(1.0)
-            } else {
-                0.0
-            };
-            count = binomial(funnel, count, p);
-            out.reached[m] += count;
-        }
-        let won = count;
-        let weeks_left = &mut w.won[week..];
-        split(timing, won, &t.row(k, SALES_STAGES)[..=last], weeks_left);
-        // Every won customer reaches its follow-up time (repeat purchase and
-        // referrals) D₇ days after the win, if that is still inside the horizon.
-        let won_fits = t.p(k, SALES_STAGES, last);
-        let follow_ups = if won_fits > 0.0 {
-            binomial(timing, won, t.p(k, STAGE_COUNT, last) / won_fits)
-        } else {
-            0
+        let tables = CohortTables {
+            start: k,
+            fits: &|m| t.p(k, m, last),
+            win_weeks: &t.row(k, SALES_STAGES)[..=last],
+            follow_up_weeks: &t.row(k, STAGE_COUNT)[..=last],
         };
-        split(
-            timing,
-            follow_ups,
-            &t.row(k, STAGE_COUNT)[..=last],
-            &mut w.follow_ups[week..],
-        );
-        won
+        let cells = (&mut w.won[week..], &mut w.follow_ups[week..]);
+        run_cohort(&tables, n, rates, (funnel, timing), cells, out)
     }
+}
+
+/// A cohort's time tables: `fits(m)` is (proportional to) the chance that a
+/// deal of the cohort enters stage m (7: its follow-up) inside the horizon,
+/// for m from `start`; the week tables are cumulative over the cohort's weeks.
+struct CohortTables<'a> {
+    start: usize,
+    fits: &'a dyn Fn(usize) -> f64,
+    win_weeks: &'a [f64],
+    follow_up_weeks: &'a [f64],
+}
+
+/// Moves `n` deals from stage `tables.start` through the funnel within the
+/// horizon by nested binomial thinning, then spreads the wins and the
+/// follow-ups over the weeks; returns the number won.
+fn run_cohort(
+    tables: &CohortTables,
+    n: u64,
+    rates: &[f64; STAGE_COUNT],
+    (funnel, timing): (&mut TrialRng, &mut TrialRng),
+    (won_cells, follow_up_cells): (&mut [u64], &mut [u64]),
+    out: &mut TrialOutcome,
+) -> u64 {
+    if n == 0 {
+        return 0;
+    }
+    let fits = tables.fits;
+    let mut count = n;
+    out.reached[tables.start] += count;
+    for m in tables.start + 1..STAGE_COUNT {
+        let fits_before = fits(m - 1);
+        let p = if fits_before > 0.0 {
+            rates[m - 1] * (fits(m) / fits_before).min(1.0)
+        } else {
+            0.0
+        };
+        count = binomial(funnel, count, p);
+        out.reached[m] += count;
+    }
+    let won = count;
+    split(timing, won, tables.win_weeks, won_cells);
+    // Every won customer reaches its follow-up time (repeat purchase and
+    // referrals) D₇ days after the win, if that is still inside the horizon.
+    let won_fits = fits(SALES_STAGES);
+    let follow_ups = if won_fits > 0.0 {
+        binomial(timing, won, fits(STAGE_COUNT) / won_fits)
+    } else {
+        0
+    };
+    split(timing, follow_ups, tables.follow_up_weeks, follow_up_cells);
+    won
 }
 
 /// Below this many events, each event's cell is drawn directly (one uniform
