@@ -8,6 +8,7 @@
 //! [`Simulation::step`].
 
 pub mod compare;
+pub mod deals;
 pub mod decisions;
 pub mod model;
 pub mod rng;
@@ -19,7 +20,8 @@ pub mod summary;
 pub mod timing;
 
 pub use compare::{CompareAccumulator, Comparison, ComparisonSummary, Metric};
-pub use model::{Model, TrialOutcome};
+pub use deals::{Counts, Deal, DealsError, Fate, Position, Quarter};
+pub use model::{Model, Source, TrialOutcome};
 pub use scenario::{
     DealValue, DealValueInput, Field, FieldError, FollowUpInput, Leads, LeadsInput, Scenario,
     ScenarioError, ScenarioInput, Stage, StageInput, TargetInput, DEFAULT_STAGE_NAMES,

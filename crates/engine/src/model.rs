@@ -70,11 +70,52 @@ pub struct Model {
     weekly: Option<WeeklyLeads>,
 }
 
-/// Per-trial scratch space, reused between trials.
+/// Per-trial scratch space.
 #[derive(Default)]
 struct Weeks {
     won: Vec<u64>,
     follow_ups: Vec<u64>,
+    /// When set, every cohort's own counts are kept (for [`crate::deals`]).
+    record: Option<Vec<CohortRecord>>,
+}
+
+/// Where a cohort's deals come from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Source {
+    /// New leads from outside, into Prospecting.
+    NewLead,
+    /// Leads referred by won customers at their follow-up.
+    Referral,
+    /// Deals already open in a stage at the start.
+    Pipeline,
+}
+
+/// What one cohort of a trial did, as counts: the model's own draws, kept so
+/// that [`crate::deals`] can give each deal a story that adds up to them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CohortRecord {
+    pub source: Source,
+    /// Stage the cohort's deals enter.
+    pub start: usize,
+    /// Week they enter (at its start); None for `per_week` leads, which
+    /// enter in uniformly random weeks.
+    pub week: Option<usize>,
+    /// Deals of the cohort that reached each stage inside the horizon
+    /// (0 before `start`; `reached[6]` were won).
+    pub reached: [u64; STAGE_COUNT],
+    /// Wins by week of the horizon.
+    pub won_weeks: Vec<u64>,
+    /// Follow-ups (repeat purchase and referrals) by week of the horizon.
+    pub follow_up_weeks: Vec<u64>,
+}
+
+/// A trial's outcome with its sampled rates and cohorts.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TrialRecord {
+    pub outcome: TrialOutcome,
+    /// The stage rates drawn for the trial.
+    pub rates: [f64; STAGE_COUNT],
+    pub cohorts: Vec<CohortRecord>,
 }
 
 impl Model {
@@ -120,6 +161,25 @@ impl Model {
 
     /// Runs trial number `trial`, writing into `out` (whose buffers are reused).
     pub fn run_trial(&self, trial: u64, out: &mut TrialOutcome) {
+        self.run(trial, out, None);
+    }
+
+    /// Runs trial number `trial` exactly as [`Model::run_trial`] does (the
+    /// same draws, the same outcome) and keeps every cohort's counts.
+    pub fn record_trial(&self, trial: u64) -> TrialRecord {
+        let mut record = TrialRecord::default();
+        let mut cohorts = Vec::new();
+        record.rates = self.run(trial, &mut record.outcome, Some(&mut cohorts));
+        record.cohorts = cohorts;
+        record
+    }
+
+    fn run(
+        &self,
+        trial: u64,
+        out: &mut TrialOutcome,
+        record: Option<&mut Vec<CohortRecord>>,
+    ) -> [f64; STAGE_COUNT] {
         let seed = self.scenario.seed();
         let mut funnel = stream_rng(seed, trial, Stream::Funnel);
         let mut timing = stream_rng(seed, trial, Stream::Timing);
@@ -135,9 +195,13 @@ impl Model {
         out.revenue = 0.0;
         out.capped = false;
         match &self.time.timing {
-            Some(t) => self.run_with_horizon(t, &rates, &mut funnel, &mut timing, &mut values, out),
+            Some(t) => {
+                let rngs = (&mut funnel, &mut timing, &mut values);
+                self.run_with_horizon(t, &rates, rngs, out, record)
+            }
             None => self.run_to_the_end(&rates, &mut funnel, &mut timing, &mut values, out),
         }
+        rates
     }
 
     /// Without a horizon every deal runs to its end; referrals come in
@@ -207,15 +271,16 @@ impl Model {
         &self,
         t: &Timing,
         rates: &[f64; STAGE_COUNT],
-        funnel: &mut TrialRng,
-        timing: &mut TrialRng,
-        values: &mut TrialRng,
+        (funnel, timing, values): (&mut TrialRng, &mut TrialRng, &mut TrialRng),
         out: &mut TrialOutcome,
+        record: Option<&mut Vec<CohortRecord>>,
     ) {
         let weeks = t.weeks();
+        let recording = record.is_some();
         let mut w = Weeks {
             won: vec![0; weeks],
             follow_ups: vec![0; weeks],
+            record: recording.then(Vec::new),
         };
         out.won_from_new_leads.clear();
         out.won_from_new_leads.resize(weeks, 0);
@@ -223,8 +288,15 @@ impl Model {
         // New leads from outside: one cohort, or all weekly cohorts at once.
         let mut total_leads = match self.scenario.leads() {
             Leads::Cohort(n) => {
-                out.won_from_new_leads[0] =
-                    self.cohort(t, 0, 0, n, rates, funnel, timing, &mut w, out);
+                out.won_from_new_leads[0] = self.cohort(
+                    t,
+                    (Source::NewLead, 0, 0),
+                    n,
+                    rates,
+                    (funnel, timing),
+                    &mut w,
+                    out,
+                );
                 n
             }
             Leads::PerWeek(_) => {
@@ -235,7 +307,8 @@ impl Model {
             }
         };
         for (k, &open) in self.scenario.pipeline().iter().enumerate() {
-            self.cohort(t, k, 0, open, rates, funnel, timing, &mut w, out);
+            let rngs = (&mut *funnel, &mut *timing);
+            self.cohort(t, (Source::Pipeline, k, 0), open, rates, rngs, &mut w, out);
         }
         // Referral leads enter at the start of the week after the follow-up.
         if self.scenario.referrals() > 0.0 {
@@ -250,8 +323,16 @@ impl Model {
                 }
                 total_leads += referred;
                 out.referral_leads += referred;
-                out.won_from_new_leads[week] +=
-                    self.cohort(t, 0, week, referred, rates, funnel, timing, &mut w, out);
+                let rngs = (&mut *funnel, &mut *timing);
+                out.won_from_new_leads[week] += self.cohort(
+                    t,
+                    (Source::Referral, 0, week),
+                    referred,
+                    rates,
+                    rngs,
+                    &mut w,
+                    out,
+                );
             }
         }
         // Repeat purchases and money, week by week.
@@ -270,6 +351,9 @@ impl Model {
             out.weekly_revenue.push(revenue_so_far);
         }
         out.revenue = revenue_so_far;
+        if let (Some(record), Some(cohorts)) = (record, w.record) {
+            *record = cohorts;
+        }
     }
 
     /// All `n` new leads of a `per_week` scenario, entering in uniformly
@@ -291,14 +375,8 @@ impl Model {
             win_weeks: &agg.win_week,
             follow_up_weeks: &agg.follow_up_week,
         };
-        run_cohort(
-            &tables,
-            n,
-            rates,
-            rngs,
-            (&mut w.won, &mut w.follow_ups),
-            out,
-        )
+        let key = (Source::NewLead, 0, None);
+        run_recorded(&tables, key, n, rates, rngs, w, 0, out)
     }
 
     /// Moves a cohort of `n` deals that enter stage `k` at the start of week
@@ -308,12 +386,10 @@ impl Model {
     fn cohort(
         &self,
         t: &Timing,
-        k: usize,
-        week: usize,
+        (source, k, week): (Source, usize, usize),
         n: u64,
         rates: &[f64; STAGE_COUNT],
-        funnel: &mut TrialRng,
-        timing: &mut TrialRng,
+        (funnel, timing): (&mut TrialRng, &mut TrialRng),
         w: &mut Weeks,
         out: &mut TrialOutcome,
     ) -> u64 {
@@ -325,9 +401,55 @@ impl Model {
             win_weeks: &t.row(k, SALES_STAGES)[..=last],
             follow_up_weeks: &t.row(k, STAGE_COUNT)[..=last],
         };
-        let cells = (&mut w.won[week..], &mut w.follow_ups[week..]);
-        run_cohort(&tables, n, rates, (funnel, timing), cells, out)
+        let key = (source, k, Some(week));
+        run_recorded(&tables, key, n, rates, (funnel, timing), w, week, out)
     }
+}
+
+/// [`run_cohort`] into the trial's week cells from `first_week` on, keeping
+/// the cohort's own counts when the trial is recorded. The draws are the
+/// same either way (the split only adds to the cells it is given).
+#[allow(clippy::too_many_arguments)]
+fn run_recorded(
+    tables: &CohortTables,
+    (source, start, week): (Source, usize, Option<usize>),
+    n: u64,
+    rates: &[f64; STAGE_COUNT],
+    rngs: (&mut TrialRng, &mut TrialRng),
+    w: &mut Weeks,
+    first_week: usize,
+    out: &mut TrialOutcome,
+) -> u64 {
+    let Some(records) = w.record.as_mut() else {
+        let cells = (&mut w.won[first_week..], &mut w.follow_ups[first_week..]);
+        return run_cohort(tables, n, rates, rngs, cells, out);
+    };
+    let weeks = w.won.len();
+    let before = out.reached;
+    let mut won_weeks = vec![0; weeks];
+    let mut follow_up_weeks = vec![0; weeks];
+    let cells = (
+        &mut won_weeks[first_week..],
+        &mut follow_up_weeks[first_week..],
+    );
+    let won = run_cohort(tables, n, rates, rngs, cells, out);
+    for (cell, add) in w.won.iter_mut().zip(&won_weeks) {
+        *cell += add;
+    }
+    for (cell, add) in w.follow_ups.iter_mut().zip(&follow_up_weeks) {
+        *cell += add;
+    }
+    if n > 0 {
+        records.push(CohortRecord {
+            source,
+            start,
+            week,
+            reached: std::array::from_fn(|m| out.reached[m] - before[m]),
+            won_weeks,
+            follow_up_weeks,
+        });
+    }
+    won
 }
 
 /// A cohort's time tables: `fits(m)` is (proportional to) the chance that a

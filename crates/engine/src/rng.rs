@@ -25,6 +25,9 @@ pub enum Stream {
     Timing = 1,
     /// Deal values.
     Values = 2,
+    /// The per-deal view of a trial ([`crate::deals`]): never used by a
+    /// forecast, so showing a quarter deal by deal changes no result.
+    Deals = 3,
 }
 
 /// SplitMix64 finaliser: a bijective mix so that neighbouring (seed, trial)

@@ -3,6 +3,7 @@
 mod brute_force;
 mod common;
 mod compare;
+mod deals;
 mod decisions;
 mod determinism;
 mod extremes;
