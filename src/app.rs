@@ -2,7 +2,7 @@
 //! them with the components through [`use_app`].
 
 use crate::components::{
-    CompareView, DecisionsPanel, LibraryPanel, Notices, ResultsPanel, ScenarioPanel,
+    Classroom, CompareView, DecisionsPanel, LibraryPanel, Notices, ResultsPanel, ScenarioPanel,
 };
 use crate::library_ops;
 use crate::state::{Action, AppState, Notice};
@@ -287,7 +287,35 @@ pub fn App() -> Html {
         })
     };
 
+    let classroom = use_state(|| false);
+    let classroom_button = use_node_ref();
+    let open_classroom = {
+        let classroom = classroom.clone();
+        Callback::from(move |_: MouseEvent| classroom.set(true))
+    };
+    let close_classroom = {
+        let (classroom, button) = (classroom.clone(), classroom_button.clone());
+        Callback::from(move |()| {
+            classroom.set(false);
+            // Back where the user left: on the button that opened it.
+            let button = button.clone();
+            Timeout::new(0, move || {
+                if let Some(b) = button.cast::<web_sys::HtmlElement>() {
+                    let _ = b.focus();
+                }
+            })
+            .forget();
+        })
+    };
     let context = AppContext { state, run, cancel };
+    if *classroom {
+        return html! {
+            <ContextProvider<AppContext> context={context}>
+                <Notices />
+                <Classroom on_exit={close_classroom} />
+            </ContextProvider<AppContext>>
+        };
+    }
     html! {
         <ContextProvider<AppContext> context={context}>
             <div class="app">
@@ -300,6 +328,8 @@ pub fn App() -> Html {
                             <h1>{ "Funnelcast" }</h1>
                             <p class="tagline">{ "Monte Carlo forecast of your sales funnel" }</p>
                         </div>
+                        <button type="button" class="button small classroom-open" ref={classroom_button}
+                                onclick={open_classroom}>{ "Classroom mode" }</button>
                     </div>
                 </header>
                 <Notices />

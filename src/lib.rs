@@ -13,15 +13,21 @@
 //! - [`library_ops`]: what the library's buttons do (storage, then state).
 //! - [`money`]: money in the user's currency and locale.
 //! - [`presets`]: read-only scenarios to start from.
+//! - [`lessons`]: the classroom's ready-made exercises.
+//! - [`motion`]: the classroom animation's clock (a pure reducer).
+//! - [`dots`]: where each deal's dot is drawn in the animation.
 //! - [`report`]: the headline sentence and CSV exports, from a summary.
 
 pub mod app;
 pub mod chart_export;
 pub mod components;
+pub mod dots;
 pub mod download;
 pub mod form;
+pub mod lessons;
 pub mod library_ops;
 pub mod money;
+pub mod motion;
 pub mod presets;
 pub mod report;
 pub mod stage_info;

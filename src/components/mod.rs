@@ -2,8 +2,10 @@
 //! [`crate::app::use_app`] and hold no simulation logic.
 
 mod chart_card;
+mod classroom;
 mod compare_view;
 mod decisions_panel;
+mod dialog;
 mod fan_chart;
 mod funnel_chart;
 mod histogram_chart;
@@ -20,8 +22,10 @@ mod stats_table;
 mod targets_section;
 
 pub use chart_card::ChartCard;
+pub use classroom::Classroom;
 pub use compare_view::CompareView;
 pub use decisions_panel::DecisionsPanel;
+pub use dialog::Dialog;
 pub use fan_chart::FanChart;
 pub use funnel_chart::FunnelChart;
 pub use histogram_chart::{HistogramChart, Measure};

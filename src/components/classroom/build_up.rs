@@ -1,0 +1,230 @@
+//! From one run to many: 1, then 10, then 100, then 10,000 quarters of the
+//! same seeded run, the histogram filling in, against the spreadsheet's
+//! point estimate and the room's guess.
+
+use super::OutcomeHistogram;
+use crate::components::StatTable;
+use crate::worker::{worker_count, Pool, PoolEvent};
+use charts::format;
+use engine::{ScenarioInput, Summary};
+use gloo::timers::callback::Timeout;
+use std::cell::RefCell;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Quarters run at each step.
+pub const STEPS: [u64; 4] = [1, 10, 100, 10_000];
+/// Pause between steps, so the room sees each picture.
+const PAUSE_MS: u32 = 1_200;
+
+#[derive(Properties, PartialEq)]
+pub struct BuildUpProps {
+    pub scenario: Rc<ScenarioInput>,
+    pub spreadsheet: f64,
+    pub guess: Option<f64>,
+    /// Deals won in the animated quarter, once it has finished.
+    pub watched: Option<f64>,
+}
+
+#[derive(Clone, Default, PartialEq)]
+struct View {
+    step: Option<usize>,
+    running: bool,
+    summary: Option<Rc<Summary>>,
+    error: Option<String>,
+}
+
+enum ViewAction {
+    Started(usize),
+    Done(usize, Rc<Summary>),
+    Failed(String),
+    Stopped,
+    Reset,
+}
+
+impl Reducible for View {
+    type Action = ViewAction;
+
+    fn reduce(self: Rc<Self>, action: ViewAction) -> Rc<Self> {
+        let mut v = (*self).clone();
+        match action {
+            ViewAction::Started(step) => {
+                v.step = Some(step);
+                v.running = true;
+                v.error = None;
+            }
+            ViewAction::Done(step, summary) => {
+                v.step = Some(step);
+                v.running = step + 1 < STEPS.len();
+                v.summary = Some(summary);
+            }
+            ViewAction::Failed(message) => {
+                v.running = false;
+                v.error = Some(message);
+            }
+            ViewAction::Stopped => v.running = false,
+            ViewAction::Reset => v = View::default(),
+        }
+        Rc::new(v)
+    }
+}
+
+/// The runs' side: the pool (made on first use), the run in flight and the
+/// pause before the next step.
+#[derive(Default)]
+struct Runner {
+    pool: Option<Pool>,
+    run_id: u32,
+    step: usize,
+    scenario: Option<ScenarioInput>,
+    pause: Option<Timeout>,
+}
+
+type Shared = Rc<RefCell<Runner>>;
+type Views = UseReducerDispatcher<View>;
+
+fn start_step(runner: &Shared, view: &Views, step: usize) {
+    let mut r = runner.borrow_mut();
+    let Some(mut input) = r.scenario.clone() else {
+        return;
+    };
+    input.trials = STEPS[step] as f64;
+    r.step = step;
+    r.run_id = r.run_id.wrapping_add(1);
+    if let Some(pool) = &r.pool {
+        pool.run(r.run_id, &input, STEPS[step]);
+    }
+    view.dispatch(ViewAction::Started(step));
+}
+
+fn on_event(runner: &Shared, view: &Views, event: PoolEvent) {
+    let (run_id, step) = {
+        let r = runner.borrow();
+        (r.run_id, r.step)
+    };
+    match event {
+        PoolEvent::Done {
+            run_id: id,
+            summary,
+        } if id == run_id => {
+            view.dispatch(ViewAction::Done(step, Rc::new(summary)));
+            if step + 1 < STEPS.len() {
+                let (next_runner, next_view) = (runner.clone(), view.clone());
+                runner.borrow_mut().pause = Some(Timeout::new(PAUSE_MS, move || {
+                    start_step(&next_runner, &next_view, step + 1)
+                }));
+            }
+        }
+        PoolEvent::Failed {
+            run_id: id,
+            message,
+        } if id == run_id => view.dispatch(ViewAction::Failed(message)),
+        _ => {}
+    }
+}
+
+#[component]
+pub fn BuildUp(props: &BuildUpProps) -> Html {
+    let view = use_reducer(View::default);
+    let runner: Shared = use_mut_ref(Runner::default);
+    // A changed scenario makes the old picture stale.
+    {
+        let (views, runner) = (view.dispatcher(), runner.clone());
+        use_effect_with(props.scenario.clone(), move |_| {
+            let mut r = runner.borrow_mut();
+            r.pause = None;
+            r.run_id = r.run_id.wrapping_add(1);
+            views.dispatch(ViewAction::Reset);
+        });
+    }
+    let start = {
+        let (views, runner, scenario) = (view.dispatcher(), runner.clone(), props.scenario.clone());
+        Callback::from(move |_: MouseEvent| {
+            {
+                let mut r = runner.borrow_mut();
+                if r.pool.is_none() {
+                    let (weak, views) = (Rc::downgrade(&runner), views.clone());
+                    let on_pool = Callback::from(move |e| {
+                        if let Some(shared) = weak.upgrade() {
+                            on_event(&shared, &views, e);
+                        }
+                    });
+                    r.pool = Some(Pool::new(worker_count(), on_pool));
+                }
+                r.scenario = Some((*scenario).clone());
+                r.pause = None;
+            }
+            views.dispatch(ViewAction::Reset);
+            start_step(&runner, &views, 0);
+        })
+    };
+    let stop = {
+        let (views, runner) = (view.dispatcher(), runner.clone());
+        Callback::from(move |_: MouseEvent| {
+            let mut r = runner.borrow_mut();
+            r.pause = None;
+            if let Some(pool) = &r.pool {
+                pool.cancel(r.run_id);
+            }
+            r.run_id = r.run_id.wrapping_add(1);
+            views.dispatch(ViewAction::Stopped);
+        })
+    };
+    let trials = view.summary.as_ref().map(|s| s.trials_done).unwrap_or(0);
+    let steps = STEPS.iter().enumerate().map(|(i, n)| {
+        let state = match view.step {
+            Some(s) if i < s || (i == s && view.summary.as_ref().is_some_and(|x| x.trials_done == *n)) => "done",
+            Some(s) if i == s => "now",
+            _ => "later",
+        };
+        html! { <li class={state} aria-current={(state == "now").then_some("step")}>{ format::count(*n as f64) }</li> }
+    });
+    let body = view.summary.as_ref().map(|s| {
+        let dist = s.won_distribution.0.clone();
+        let guess_text = props.guess.map(|g| {
+            let at_least = s.won_distribution.share_at_least(g);
+            format!(
+                "The room's guess of {}: {} of the quarters won fewer deals, {} won at least that many.",
+                format::count(g), format::percent(1.0 - at_least), format::percent(at_least)
+            )
+        });
+        let headline = format!(
+            "{} quarters: half won {} deals or fewer; 8 in 10 won between {} and {}. The spreadsheet says {}.",
+            format::count(s.trials_done as f64), format::count(s.won.p50),
+            format::count(s.won.p10), format::count(s.won.p90), format::mean(props.spreadsheet)
+        );
+        html! {
+            <>
+                <p class="build-up-headline" data-testid="build-up-headline" aria-live="polite">{ headline }</p>
+                if let Some(text) = guess_text {
+                    <p class="guess-reveal" data-testid="guess-reveal">{ text }</p>
+                }
+                <OutcomeHistogram distribution={dist} spreadsheet={props.spreadsheet} guess={props.guess} watched={props.watched} />
+                if s.trials_done == STEPS[STEPS.len() - 1] {
+                    <StatTable label="Build-up statistics" caption="Deals won over 10,000 quarters"
+                               stat={s.won.clone()} format={Callback::from(format::mean)} />
+                }
+            </>
+        }
+    });
+    html! {
+        <section class="build-up" aria-labelledby="build-up-title">
+            <h2 id="build-up-title">{ "From one run to many" }</h2>
+            <div class="build-up-controls">
+                if view.running {
+                    <button type="button" class="cl-button" onclick={stop}>{ "Stop" }</button>
+                } else {
+                    <button type="button" class="cl-button primary" onclick={start}>{ "Run 1 → 10 → 100 → 10,000 quarters" }</button>
+                }
+                <ol class="steps" aria-label="Quarters run">{ for steps }</ol>
+            </div>
+            if trials == 0 && !view.running {
+                <p class="hint">{ format!("The spreadsheet estimate (leads × rates) is {} deals. Run one quarter, then many, and see where it lands.", format::mean(props.spreadsheet)) }</p>
+            }
+            if let Some(error) = &view.error {
+                <p class="classroom-message" role="alert">{ format!("The run failed: {error}") }</p>
+            }
+            { for body }
+        </section>
+    }
+}

@@ -1,0 +1,204 @@
+//! Deals in motion: one simulated quarter (one real trial of the seeded
+//! run) played week by week, with its controls and counters.
+
+use super::{DotCanvas, StageCounters};
+use crate::motion::{Motion, MotionAction, SPEEDS};
+use charts::format;
+use engine::{Model, Quarter, Scenario, ScenarioInput};
+use gloo::render::{request_animation_frame, AnimationFrame};
+use gloo::timers::callback::Interval;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The animated quarter, or why it cannot be shown (and whether a 13-week
+/// horizon would fix it).
+pub type Shown = Rc<Result<Rc<Quarter>, (String, bool)>>;
+
+#[derive(Properties, PartialEq)]
+pub struct DealsMotionProps {
+    pub shown: Shown,
+    pub names: Vec<AttrValue>,
+    pub seed: u64,
+    pub motion: UseReducerHandle<Motion>,
+    /// The user asked for reduced motion: playing moves week by week.
+    pub reduced: bool,
+    /// The room's guess of deals won, if typed in.
+    pub guess: Option<f64>,
+    /// Sets a 13-week horizon (offered when the scenario has none).
+    pub on_use_quarter: Callback<()>,
+}
+
+/// The quarter for trial `trial`, or why it cannot be shown.
+pub fn quarter(input: &ScenarioInput, trial: u64) -> Result<Rc<Quarter>, (String, bool)> {
+    let scenario =
+        Scenario::new(input).map_err(|e| (format!("The scenario has a problem: {e}"), false))?;
+    let no_horizon = scenario.horizon_weeks().is_none();
+    Quarter::new(&Model::new(scenario), trial)
+        .map(Rc::new)
+        .map_err(|e| (format!("Cannot animate this scenario: {e}."), no_horizon))
+}
+
+#[component]
+pub fn DealsMotion(props: &DealsMotionProps) -> Html {
+    let motion = &props.motion;
+    let trial = motion.trial;
+    let shown = &props.shown;
+    {
+        let dispatcher = motion.dispatcher();
+        let weeks = shown.as_ref().as_ref().map(|q| q.weeks).ok();
+        use_effect_with(weeks, move |weeks| {
+            if let Some(weeks) = weeks {
+                dispatcher.dispatch(MotionAction::SetWeeks(*weeks));
+            }
+        });
+    }
+
+    // The clock: animation frames, or one week per beat with reduced motion.
+    let frame = use_mut_ref(|| None::<AnimationFrame>);
+    {
+        let dispatcher = motion.dispatcher();
+        let key = (motion.playing, motion.frames, props.reduced, motion.speed);
+        use_effect_with(key, move |&(playing, _, reduced, speed)| {
+            let mut beat = None;
+            if playing && reduced {
+                let ms = (1000.0 / speed).round() as u32;
+                beat = Some(Interval::new(ms, move || {
+                    dispatcher.dispatch(MotionAction::Tick)
+                }));
+            } else if playing {
+                *frame.borrow_mut() = Some(request_animation_frame(move |ts| {
+                    dispatcher.dispatch(MotionAction::Frame(ts))
+                }));
+            } else {
+                frame.borrow_mut().take();
+            }
+            move || drop(beat)
+        });
+    }
+
+    let q = match shown.as_ref() {
+        Ok(q) => q.clone(),
+        Err((message, no_horizon)) => {
+            let fix = props.on_use_quarter.reform(|_: MouseEvent| ());
+            return html! {
+                <section class="deals-motion" aria-labelledby="motion-title">
+                    <h2 id="motion-title">{ "Deals in motion" }</h2>
+                    <p class="classroom-message" role="alert">{ message.clone() }</p>
+                    if *no_horizon {
+                        <button type="button" class="cl-button" onclick={fix}>{ "Use a 13-week quarter" }</button>
+                    }
+                </section>
+            };
+        }
+    };
+    let day = if props.reduced {
+        7.0 * motion.week() as f64
+    } else {
+        motion.day
+    };
+    let counts = q.counts_at(day);
+    let names = props.names.clone();
+    let n = |v: u64| format::count(v as f64);
+    let lost: u64 = counts.lost.iter().sum();
+    let week_text = format!("Week {} of {}", motion.week(), motion.weeks);
+    let picture = format!(
+        "{week_text}: {} deals in, {} lost, {} won, {} still in the stages.",
+        n(counts.entered),
+        n(lost),
+        n(counts.won),
+        n(counts.in_stages())
+    );
+    let on = |action: fn() -> MotionAction| {
+        let dispatcher = motion.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(action()))
+    };
+    let on_speed = {
+        let dispatcher = motion.dispatcher();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Ok(speed) = select.value().parse::<f64>() {
+                dispatcher.dispatch(MotionAction::SetSpeed(speed));
+            }
+        })
+    };
+    let speeds = SPEEDS.iter().map(|&s| {
+        let label = match s {
+            0.25 => "¼ week per second".to_owned(),
+            0.5 => "½ week per second".to_owned(),
+            1.0 => "1 week per second".to_owned(),
+            _ => format!("{s} weeks per second"),
+        };
+        html! { <option value={s.to_string()} selected={s == motion.speed}>{ label }</option> }
+    });
+    let seed = props.seed;
+    let reveal = motion.finished().then(|| {
+        let won = q.outcome.won();
+        let guess = props.guess.map(|g| {
+            let off = won as f64 - g;
+            format!(
+                " The room guessed {}: {}.",
+                format::count(g),
+                if off == 0.0 {
+                    "exactly right".to_owned()
+                } else {
+                    format!("off by {}", format::count(off.abs()))
+                }
+            )
+        });
+        html! {
+            <p class="quarter-reveal" data-testid="quarter-result">
+                { format!("This quarter won {} deals.", n(won)) }{ guess.unwrap_or_default() }
+                { " One quarter is one draw: run many below to see the range." }
+            </p>
+        }
+    });
+    html! {
+        <section class="deals-motion" aria-labelledby="motion-title">
+            <div class="motion-head">
+                <h2 id="motion-title">{ "Deals in motion" }</h2>
+                <p class="week-counter" data-testid="week-counter">{ week_text.clone() }</p>
+                <p class="quarter-id">{ format!("Quarter {} · trial {} of seed {}", trial + 1, trial, seed) }</p>
+            </div>
+            <div class="motion-controls" role="group" aria-label="Animation controls">
+                <button type="button" class="cl-button primary" onclick={on(|| MotionAction::TogglePlay)}
+                        aria-keyshortcuts="Space">{ if motion.playing { "Pause" } else { "Play" } }</button>
+                <button type="button" class="cl-button" onclick={on(|| MotionAction::Step(-1))}
+                        aria-keyshortcuts="ArrowLeft" aria-label="Step back one week">{ "◀ Week" }</button>
+                <button type="button" class="cl-button" onclick={on(|| MotionAction::Step(1))}
+                        aria-keyshortcuts="ArrowRight" aria-label="Step one week">{ "Week ▶" }</button>
+                <label class="speed">{ "Speed" }
+                    <select onchange={on_speed}>{ for speeds }</select>
+                </label>
+                <button type="button" class="cl-button" onclick={on(|| MotionAction::Restart)}
+                        aria-keyshortcuts="R" aria-label="Restart with a new quarter">{ "Restart (new quarter)" }</button>
+                if props.reduced {
+                    <span class="reduced-note">{ "Reduced motion: the quarter moves a week at a time." }</span>
+                }
+            </div>
+            <StageCounters names={names} counts={counts.clone()} />
+            <DotCanvas quarter={q.clone()} day={day} label={AttrValue::from(picture.clone())} />
+            <p class="balance" data-testid="balance">
+                <span>{ "In " }<strong data-testid="count-entered">{ n(counts.entered) }</strong></span>
+                <span>{ " = out " }<strong data-testid="count-out">{ n(counts.out()) }</strong>
+                    { format!(" (lost {}, won {})", n(lost), n(counts.won)) }</span>
+                <span>{ " + still in stages " }<strong data-testid="count-in-stages">{ n(counts.in_stages()) }</strong></span>
+                if counts.referrals > 0 {
+                    <span class="referrals">{ format!(" · {} referred leads", n(counts.referrals)) }</span>
+                }
+            </p>
+            <ul class="legend" aria-label="Dot colours">
+                <li><span class="swatch new-lead"></span>{ "New lead" }</li>
+                <li><span class="swatch pipeline"></span>{ "Open pipeline" }</li>
+                <li><span class="swatch referral"></span>{ "Referred lead" }</li>
+                <li><span class="swatch lost"></span>{ "Lost" }</li>
+                <li><span class="swatch won"></span>{ "Won" }</li>
+                <li><span class="swatch followed-up"></span>{ "Followed up" }</li>
+                if q.deals.len() > super::dot_canvas::MAX_DOTS {
+                    <li>{ format!("One dot per {} deals", crate::dots::stride(q.deals.len(), super::dot_canvas::MAX_DOTS)) }</li>
+                }
+            </ul>
+            { for reveal }
+            <p class="visually-hidden" aria-live="polite">{ if motion.playing { String::new() } else { picture } }</p>
+        </section>
+    }
+}
