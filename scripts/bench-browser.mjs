@@ -96,6 +96,39 @@ try {
     `edit → first partial result: median ${latencies[2].toFixed(0)} ms ` +
       `(min ${latencies[0].toFixed(0)}, max ${latencies[4].toFixed(0)}), including the 30 ms typing pause`,
   );
+
+  // Classroom: frames per second while a quarter of a few hundred dots plays
+  // (the "ten times the leads" lesson: ~800 deals, every 2nd drawn). Counts
+  // requestAnimationFrame callbacks over 6 s of play at 2 weeks a second, so a frame that took
+  // the app too long shows up as a lower rate and a long gap.
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto(`http://127.0.0.1:${PORT}/`);
+  await page.getByRole('button', { name: 'Classroom mode' }).click();
+  await page.getByRole('list', { name: 'Lessons' }).getByRole('button', { name: 'Small numbers and noise' }).click();
+  await page.getByRole('button', { name: 'Apply the change' }).click();
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('2');
+  await page.getByRole('button', { name: 'Play' }).click();
+  const fps = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const gaps = [];
+        let last = performance.now();
+        const start = last;
+        const tick = (now) => {
+          gaps.push(now - last);
+          last = now;
+          if (now - start < 6000) requestAnimationFrame(tick);
+          else resolve({ frames: gaps.length, seconds: (now - start) / 1000, worst: Math.max(...gaps.slice(1)) });
+        };
+        requestAnimationFrame(tick);
+      }),
+  );
+  const deals = await page.getByTestId('count-entered').textContent();
+  console.log(
+    `classroom, ${deals} deals in by week ${await page.getByTestId('week-counter').textContent()} ` +
+      `(one dot per 2 deals): ${(fps.frames / fps.seconds).toFixed(1)} frames/s over ${fps.seconds.toFixed(1)} s, ` +
+      `longest frame ${fps.worst.toFixed(0)} ms`,
+  );
 } finally {
   await browser.close();
   server.kill();

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Size budget of the release build (gzip -9 bytes), set from a measured build
-# with about 12 % headroom. Fails the test command when a budget is exceeded.
+# with headroom (the app's wasm: capped below the 400 KB aim instead). Fails
+# the test command when a budget is exceeded.
 #   bash scripts/check-size.sh [DIST]
 set -euo pipefail
 DIST="${1:-dist}"
-APP_WASM_BUDGET=380000      # measured 339,153
-WORKER_WASM_BUDGET=116000   # measured 103,341
-JS_BUDGET=14000             # app + worker + loader, measured 12,115
+APP_WASM_BUDGET=396000      # measured 385,507 with classroom mode (339,153 before it)
+WORKER_WASM_BUDGET=122000   # measured 109,332 (103,341 before the per-deal view)
+JS_BUDGET=14500             # app + worker + loader, measured 12,938
 
 gz() { gzip -9 -c "$1" | wc -c; }
 app_wasm=$(gz "$(ls "$DIST"/app-*_bg.wasm | head -n1)")

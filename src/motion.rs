@@ -53,6 +53,8 @@ pub enum MotionAction {
     Frame(f64),
     /// A new quarter (the next trial), back at the start, paused.
     Restart,
+    /// The first quarter (trial 0) at the start, paused: a new scenario.
+    Reset,
     SetSpeed(f64),
 }
 
@@ -138,6 +140,12 @@ impl Reducible for Motion {
             }
             MotionAction::Restart => {
                 m.trial += 1;
+                m.day = 0.0;
+                m.playing = false;
+                m.last_frame = None;
+            }
+            MotionAction::Reset => {
+                m.trial = 0;
                 m.day = 0.0;
                 m.playing = false;
                 m.last_frame = None;

@@ -5,7 +5,7 @@
 //! exact, so the result does not depend on the number of workers.
 
 use engine::decisions::{Answer, Question};
-use engine::{Accumulator, CompareAccumulator, Metric, ScenarioInput, SummaryContext};
+use engine::{Accumulator, CompareAccumulator, Metric, Quarter, ScenarioInput, SummaryContext};
 use serde::{Deserialize, Serialize};
 
 /// Page → worker.
@@ -32,6 +32,12 @@ pub enum ToWorker {
         run_id: u32,
         scenario: Box<ScenarioInput>,
         question: Question,
+    },
+    /// Trial `trial` of the scenario's seeded run, deal by deal (classroom).
+    Quarter {
+        run_id: u32,
+        scenario: Box<ScenarioInput>,
+        trial: u64,
     },
     /// Stop the run with this id.
     Cancel { run_id: u32 },
@@ -67,6 +73,12 @@ pub enum FromWorker {
     DecideProgress { run_id: u32, progress: f64 },
     /// The answer to a decision question.
     Decided { run_id: u32, answer: Box<Answer> },
+    /// A quarter deal by deal, or why it cannot be shown (the message, and
+    /// whether a horizon would fix it).
+    Quarter {
+        run_id: u32,
+        quarter: Result<Box<Quarter>, (String, bool)>,
+    },
     /// The run could not start; the message is for the user.
     Failed { run_id: u32, message: String },
 }

@@ -4,7 +4,7 @@
 
 use super::protocol::{FromWorker, ToWorker};
 use engine::decisions::DecisionRun;
-use engine::{Comparison, Scenario, Simulation};
+use engine::{Comparison, Model, Quarter, Scenario, Simulation};
 use gloo::worker::{HandlerId, Worker, WorkerScope};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -246,6 +246,25 @@ impl Worker for SimWorker {
                     },
                 ),
             },
+            ToWorker::Quarter {
+                run_id,
+                scenario,
+                trial,
+            } => {
+                // One trial, bounded to MAX_DEALS deals: a few ms, no chunks.
+                let quarter = match Scenario::new(&scenario) {
+                    Ok(scenario) => {
+                        let no_horizon = scenario.horizon_weeks().is_none();
+                        Quarter::new(&Model::new(scenario), trial)
+                            .map(Box::new)
+                            .map_err(|e| {
+                                (format!("Cannot animate this scenario: {e}."), no_horizon)
+                            })
+                    }
+                    Err(e) => Err((format!("The scenario has a problem: {e}"), false)),
+                };
+                scope.respond(id, FromWorker::Quarter { run_id, quarter });
+            }
             ToWorker::Cancel { run_id } => {
                 if self.job.as_ref().is_some_and(|job| job.run_id == run_id) {
                     self.job = None;

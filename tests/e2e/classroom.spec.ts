@@ -2,7 +2,7 @@
 // from one run to many, lessons and keyboard shortcuts, in headless Chromium.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { AppPage, parseNumber } from './app-page';
+import { AppPage } from './app-page';
 
 const LESSONS = [
   ['A leaky qualification stage', 'Lesson: a leaky qualification stage'],
@@ -22,20 +22,26 @@ async function loadLesson(page: Page, title: string) {
   await expect(page.getByRole('heading', { name: title, level: 2 })).toBeVisible();
 }
 
-/** The counters as numbers, checked against each other. */
+/** The counters as numbers, read in one go (one snapshot of the page). */
 async function counters(page: Page) {
-  const num = async (id: string) => parseNumber((await page.getByTestId(id).textContent()) ?? '');
-  const entered = await num('count-entered');
-  const out = await num('count-out');
-  const inStages = await num('count-in-stages');
-  let sumIn = 0;
-  let sumLost = 0;
-  for (let s = 0; s < 6; s++) {
-    sumIn += await num(`in-stage-${s}`);
-    sumLost += await num(`lost-${s}`);
-  }
-  const won = await num('in-stage-6');
-  return { entered, out, inStages, sumIn, sumLost, won };
+  return page.evaluate(() => {
+    const num = (id: string) =>
+      Number((document.querySelector(`[data-testid="${id}"]`)?.textContent ?? '').replace(/[^\d]/g, ''));
+    let sumIn = 0;
+    let sumLost = 0;
+    for (let s = 0; s < 6; s++) {
+      sumIn += num(`in-stage-${s}`);
+      sumLost += num(`lost-${s}`);
+    }
+    return {
+      entered: num('count-entered'),
+      out: num('count-out'),
+      inStages: num('count-in-stages'),
+      sumIn,
+      sumLost,
+      won: num('in-stage-6'),
+    };
+  });
 }
 
 async function expectConsistent(page: Page) {
@@ -83,6 +89,10 @@ test('classroom mode opens from the main view and play, pause and step keep the 
   // Play: the week counter moves by itself; pause stops it.
   await page.getByRole('combobox', { name: 'Speed' }).selectOption('4');
   await page.getByRole('button', { name: 'Play' }).click();
+  for (let i = 0; i < 5; i++) {
+    await expectConsistent(page); // snapshots while the dots move
+    await page.waitForTimeout(80);
+  }
   await expect.poll(async () => weekOf(await week.textContent())).toBeGreaterThan(4);
   await page.getByRole('button', { name: 'Pause' }).click();
   const paused = await week.textContent();

@@ -66,5 +66,16 @@ fn scenarios(c: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, cohorts, scenarios);
+/// The classroom's per-deal view of one quarter of the example scenario
+/// (about 1,600 deals): paid once per new quarter shown, on the page.
+fn quarter(c: &mut Criterion) {
+    let model = engine::Model::new(from_file(include_str!("example-scenario.json"), 1));
+    let mut g = c.benchmark_group("classroom");
+    g.bench_function("example_quarter_deal_by_deal", |b| {
+        b.iter(|| black_box(engine::Quarter::new(black_box(&model), 0)))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, cohorts, scenarios, quarter);
 criterion_main!(benches);

@@ -175,7 +175,7 @@ impl std::fmt::Display for DealsError {
 impl std::error::Error for DealsError {}
 
 /// One simulated quarter, deal by deal.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Quarter {
     /// The trial's index in the seeded run.
     pub trial: u64,

@@ -25,7 +25,7 @@ use rand::{RngExt, SeedableRng};
 pub const LEAD_CAP: u64 = 10_000_000_000_000;
 
 /// What one trial produced.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TrialOutcome {
     /// Deals that reached each stage (within the horizon); `reached[6]`
     /// (Follow-up) is the number of deals won.

@@ -4,7 +4,6 @@
 use super::{DotCanvas, StageCounters};
 use crate::motion::{Motion, MotionAction, SPEEDS};
 use charts::format;
-use engine::{Model, Quarter, Scenario, ScenarioInput};
 use gloo::render::{request_animation_frame, AnimationFrame};
 use gloo::timers::callback::Interval;
 use std::rc::Rc;
@@ -12,11 +11,12 @@ use yew::prelude::*;
 
 /// The animated quarter, or why it cannot be shown (and whether a 13-week
 /// horizon would fix it).
-pub type Shown = Rc<Result<Rc<Quarter>, (String, bool)>>;
+pub type Shown = Rc<crate::worker::QuarterResult>;
 
 #[derive(Properties, PartialEq)]
 pub struct DealsMotionProps {
-    pub shown: Shown,
+    /// None until the worker has sent the first quarter.
+    pub shown: Option<Shown>,
     pub names: Vec<AttrValue>,
     pub seed: u64,
     pub motion: UseReducerHandle<Motion>,
@@ -28,16 +28,6 @@ pub struct DealsMotionProps {
     pub on_use_quarter: Callback<()>,
 }
 
-/// The quarter for trial `trial`, or why it cannot be shown.
-pub fn quarter(input: &ScenarioInput, trial: u64) -> Result<Rc<Quarter>, (String, bool)> {
-    let scenario =
-        Scenario::new(input).map_err(|e| (format!("The scenario has a problem: {e}"), false))?;
-    let no_horizon = scenario.horizon_weeks().is_none();
-    Quarter::new(&Model::new(scenario), trial)
-        .map(Rc::new)
-        .map_err(|e| (format!("Cannot animate this scenario: {e}."), no_horizon))
-}
-
 #[component]
 pub fn DealsMotion(props: &DealsMotionProps) -> Html {
     let motion = &props.motion;
@@ -45,7 +35,10 @@ pub fn DealsMotion(props: &DealsMotionProps) -> Html {
     let shown = &props.shown;
     {
         let dispatcher = motion.dispatcher();
-        let weeks = shown.as_ref().as_ref().map(|q| q.weeks).ok();
+        let weeks = shown
+            .as_deref()
+            .and_then(|r| r.as_ref().ok())
+            .map(|q| q.weeks);
         use_effect_with(weeks, move |weeks| {
             if let Some(weeks) = weeks {
                 dispatcher.dispatch(MotionAction::SetWeeks(*weeks));
@@ -76,9 +69,17 @@ pub fn DealsMotion(props: &DealsMotionProps) -> Html {
         });
     }
 
-    let q = match shown.as_ref() {
-        Ok(q) => q.clone(),
-        Err((message, no_horizon)) => {
+    let q = match shown.as_deref() {
+        None => {
+            return html! {
+                <section class="deals-motion" aria-labelledby="motion-title">
+                    <h2 id="motion-title">{ "Deals in motion" }</h2>
+                    <p class="classroom-message" role="status">{ "Preparing the quarter…" }</p>
+                </section>
+            };
+        }
+        Some(Ok(q)) => q.clone(),
+        Some(Err((message, no_horizon))) => {
             let fix = props.on_use_quarter.reform(|_: MouseEvent| ());
             return html! {
                 <section class="deals-motion" aria-labelledby="motion-title">

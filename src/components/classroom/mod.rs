@@ -15,8 +15,9 @@ use crate::lessons::Lesson;
 use crate::library_ops;
 use crate::motion::{Motion, MotionAction};
 use crate::state::{Action, Input};
+use crate::worker::{QuarterResult, Quarters};
 use build_up::BuildUp;
-use deals_motion::{quarter, DealsMotion};
+use deals_motion::{DealsMotion, Shown};
 use dot_canvas::DotCanvas;
 use engine::Scenario;
 use lesson_strip::LessonStrip;
@@ -159,6 +160,35 @@ pub fn Classroom(props: &ClassroomProps) -> Html {
         });
     }
 
+    // The animated quarter comes from a worker; asked for again whenever the
+    // scenario or the trial changes (the old one stays until it arrives).
+    let shown = use_state(|| None::<Shown>);
+    let quarters = {
+        let shown = shown.clone();
+        use_memo((), move |_| {
+            Quarters::new(Callback::from(move |q: QuarterResult| {
+                shown.set(Some(Rc::new(q)))
+            }))
+        })
+    };
+    {
+        let quarters = quarters.clone();
+        use_effect_with(
+            (app.state.scenario.clone(), motion.trial),
+            move |(input, trial)| {
+                if let Some(input) = input {
+                    quarters.request(input, *trial);
+                }
+            },
+        );
+    }
+    let spreadsheet = *use_memo(app.state.scenario.clone(), |input| {
+        input
+            .as_ref()
+            .and_then(|i| Scenario::new(i).ok())
+            .map(|s| engine::deals::spreadsheet_won(&s))
+            .unwrap_or(0.0)
+    });
     let Some(input) = app.state.scenario.clone() else {
         let exit = props.on_exit.reform(|_: MouseEvent| ());
         return html! {
@@ -170,13 +200,6 @@ pub fn Classroom(props: &ClassroomProps) -> Html {
         };
     };
     let scenario = Rc::new(input);
-    let shown = {
-        let key = ((*scenario).clone(), motion.trial);
-        use_memo(key, |(input, trial)| quarter(input, *trial))
-    };
-    let spreadsheet = Scenario::new(&scenario)
-        .map(|s| engine::deals::spreadsheet_won(&s))
-        .unwrap_or(0.0);
     let guess = guess_text
         .trim()
         .parse::<f64>()
@@ -184,8 +207,8 @@ pub fn Classroom(props: &ClassroomProps) -> Html {
         .filter(|g| g.is_finite() && *g >= 0.0);
     let guess_error = (!guess_text.trim().is_empty() && guess.is_none())
         .then_some("Type a number of deals, like 25.");
-    let watched = match shown.as_ref() {
-        Ok(q) if motion.finished() => Some(q.outcome.won() as f64),
+    let watched = match (*shown).as_deref() {
+        Some(Ok(q)) if motion.finished() => Some(q.outcome.won() as f64),
         _ => None,
     };
     let names: Vec<AttrValue> = scenario
@@ -200,7 +223,7 @@ pub fn Classroom(props: &ClassroomProps) -> Html {
             let make = if changed { l.changed } else { l.scenario };
             library_ops::open_unsaved(&state, make(), false);
             lesson.set(Some((l.id, changed)));
-            motion.dispatch(MotionAction::Pause);
+            motion.dispatch(MotionAction::Reset);
         })
     };
     let use_quarter = {
@@ -243,7 +266,7 @@ pub fn Classroom(props: &ClassroomProps) -> Html {
             </header>
             <LessonStrip active={*lesson} on_load={on_load.clone()} />
             <div class="classroom-main">
-                <DealsMotion shown={shown.clone()} names={names} seed={scenario.seed} motion={motion.clone()}
+                <DealsMotion shown={(*shown).clone()} names={names} seed={scenario.seed} motion={motion.clone()}
                              reduced={*reduced} guess={guess} on_use_quarter={use_quarter} />
                 <div class="classroom-side">
                     <LessonStrip active={*lesson} on_load={on_load} card={true} />
