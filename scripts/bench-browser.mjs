@@ -46,6 +46,29 @@ async function open(page, workers, trials) {
 }
 
 try {
+  // First load from the local server, in a fresh context (empty cache, no
+  // service worker yet): first contentful paint (the page's frame and
+  // styles) and the app ready (wasm loaded, the Run button on screen).
+  for (let i = 0; i < 3; i++) {
+    const context = await browser.newContext();
+    const fresh = await context.newPage();
+    for (let j = 0; ; j++) {
+      try {
+        await fresh.goto(`http://127.0.0.1:${PORT}/`);
+        break;
+      } catch (e) {
+        if (j > 50) throw e;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    await fresh.getByRole('button', { name: 'Run', exact: true }).waitFor();
+    const [fcp, ready] = await fresh.evaluate(() => [
+      performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+      performance.now(),
+    ]);
+    console.log(`first load ${i + 1}: first contentful paint ${fcp.toFixed(0)} ms, app ready (Run button) by ${ready.toFixed(0)} ms`);
+    await context.close();
+  }
   const page = await browser.newPage();
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
   console.log(`Chromium reports ${cores} cores; "all" uses that many workers (at most 8).`);

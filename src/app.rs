@@ -3,6 +3,7 @@
 
 use crate::components::{
     Classroom, CompareView, DecisionsPanel, LibraryPanel, Notices, ResultsPanel, ScenarioPanel,
+    ThemePick,
 };
 use crate::library_ops;
 use crate::state::{Action, AppState, Notice};
@@ -178,6 +179,7 @@ pub fn App() -> Html {
                         now_ms: now_ms(),
                     },
                     PoolEvent::Failed { run_id, message } => Action::Failed { run_id, message },
+                    PoolEvent::WorkerRestarted { .. } => Action::Notify(Notice::WorkerRestarted),
                 })
             });
             Pool::new(worker_count(), on_event)
@@ -224,7 +226,7 @@ pub fn App() -> Html {
                 *loaded.borrow_mut() = currency.clone();
                 let settings = storage::Settings {
                     currency: currency.clone(),
-                    ..storage::Settings::default()
+                    ..storage::load_settings()
                 };
                 // A failed save of a preference is not worth a warning of its
                 // own: the draft's autosave reports storage problems.
@@ -287,6 +289,18 @@ pub fn App() -> Html {
         })
     };
 
+    // The service worker: offline after the first visit, and new builds.
+    let offline_ready = use_state(|| false);
+    {
+        let (ready, dispatcher) = (offline_ready.clone(), state.dispatcher());
+        use_effect_with((), move |_| {
+            crate::offline::register(
+                Callback::from(move |()| ready.set(true)),
+                Callback::from(move |()| dispatcher.dispatch(Action::Notify(Notice::UpdateReady))),
+            );
+        });
+    }
+
     let classroom = use_state(|| false);
     let classroom_button = use_node_ref();
     let open_classroom = {
@@ -328,6 +342,7 @@ pub fn App() -> Html {
                             <h1>{ "Funnelcast" }</h1>
                             <p class="tagline">{ "Monte Carlo forecast of your sales funnel" }</p>
                         </div>
+                        <ThemePick />
                         <button type="button" class="button small classroom-open" ref={classroom_button}
                                 onclick={open_classroom}>{ "Classroom mode" }</button>
                     </div>
@@ -348,6 +363,11 @@ pub fn App() -> Html {
                 </main>
                 <footer class="footer">
                     { "Runs entirely in your browser. Scenarios are saved on this device only." }
+                    if *offline_ready {
+                        <span class="offline-status" data-testid="offline-status">
+                            { " Works offline: Funnelcast is stored in this browser and opens without a network." }
+                        </span>
+                    }
                 </footer>
             </div>
         </ContextProvider<AppContext>>

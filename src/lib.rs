@@ -16,6 +16,7 @@
 //! - [`lessons`]: the classroom's ready-made exercises.
 //! - [`motion`]: the classroom animation's clock (a pure reducer).
 //! - [`dots`]: where each deal's dot is drawn in the animation.
+//! - [`offline`]: the service worker: registration, offline readiness, updates.
 //! - [`report`]: the headline sentence and CSV exports, from a summary.
 
 pub mod app;
@@ -28,6 +29,7 @@ pub mod lessons;
 pub mod library_ops;
 pub mod money;
 pub mod motion;
+pub mod offline;
 pub mod presets;
 pub mod report;
 pub mod stage_info;

@@ -51,6 +51,10 @@ pub enum Notice {
     Conflict(Rc<Entry>),
     /// Something the user did went wrong or needs a word (import results…).
     Message(String),
+    /// A new build of the app is installed and waits to take over.
+    UpdateReady,
+    /// A simulation worker stopped answering and was replaced.
+    WorkerRestarted,
 }
 
 /// What the library list shows of a saved scenario.

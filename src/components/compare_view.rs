@@ -212,7 +212,7 @@ fn CompareResults(props: &CompareResultsProps) -> Html {
         }
     };
     let header = names.iter().enumerate().map(|(k, n)| html! {
-        <th scope="col"><span class="swatch" style={format!("background:{}", COLOURS[k % 4])}></span>{ n.clone() }</th>
+        <th scope="col"><span class={classes!("swatch", format!("swatch-{}", k % 4))}></span>{ n.clone() }</th>
     });
     let row = |label: &str, cells: Vec<String>| {
         html! {
@@ -297,7 +297,7 @@ fn CompareResults(props: &CompareResultsProps) -> Html {
         }
     };
     let legend = names.iter().enumerate().map(|(k, n)| html! {
-        <span class="legend-item"><span class="swatch" style={format!("background:{}", COLOURS[k % 4])}></span>{ n.clone() }</span>
+        <span class="legend-item"><span class={classes!("swatch", format!("swatch-{}", k % 4))}></span>{ n.clone() }</span>
     });
     let stage_rows = s.summaries.first().map(|f| f.stages.len()).unwrap_or(0);
     let top_reached = s
@@ -340,7 +340,9 @@ fn CompareResults(props: &CompareResultsProps) -> Html {
                                 let m = sum.stages.get(k).map_or(0.0, |st| st.reached.mean);
                                 html! {
                                     <td class="bar-cell">
-                                        <span class="mini-bar" style={format!("width:{:.1}%;background:{}", 100.0 * m / top_reached, COLOURS[i % 4])}></span>
+                                        <svg class="mini-bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true">
+                                            <rect width={format!("{:.1}", 100.0 * m / top_reached)} height="8" rx="1.5" fill={COLOURS[i % 4]} />
+                                        </svg>
                                         <span>{ format::mean(m) }</span>
                                     </td>
                                 }

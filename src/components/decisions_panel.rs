@@ -295,11 +295,16 @@ pub fn DecisionsPanel() -> Html {
             return None;
         }
         let at = |conf: f64| s.week_reaching(conf, revenue).map_or("not within the horizon".to_owned(), |w| format!("week {w}"));
+        let tallest = chances.iter().copied().fold(0.0, f64::max).max(1e-9);
+        // Percent of the bar area, at least a hairline so every week shows.
+        let height = |share: f64| (100.0 * share / tallest).max(1.0);
         let bars = chances.iter().enumerate().map(|(i, p)| {
             let share = p - if i == 0 { 0.0 } else { chances[i - 1] };
             html! {
                 <div class="week-bar" title={format!("Week {}: {}", i + 1, format::percent(share))}>
-                    <span style={format!("height:{:.0}%", 100.0 * share / chances.iter().copied().fold(0.0, f64::max).max(1e-9))}></span>
+                    <svg viewBox="0 0 10 100" preserveAspectRatio="none" aria-hidden="true">
+                                <rect y={format!("{:.1}", 100.0 - height(share))} width="10" height={format!("{:.1}", height(share))} />
+                            </svg>
                     <small>{ i + 1 }</small>
                 </div>
             }

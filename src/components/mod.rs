@@ -20,6 +20,7 @@ mod scenario_panel;
 mod stage_row;
 mod stats_table;
 mod targets_section;
+mod theme_pick;
 
 pub use chart_card::ChartCard;
 pub use classroom::Classroom;
@@ -40,3 +41,4 @@ pub use scenario_panel::ScenarioPanel;
 pub use stage_row::StageRow;
 pub use stats_table::{FunnelTable, StatTable, WeeklyTable};
 pub use targets_section::TargetsSection;
+pub use theme_pick::ThemePick;

@@ -108,6 +108,26 @@ pub fn Notices() -> Html {
                     </div>
                 </div>
             },
+            Notice::UpdateReady => html! {
+                <div class="notice info" role="status">
+                    <p><strong>{ "A new version of Funnelcast is ready." }</strong>
+                       { " Your scenarios stay as they are." }</p>
+                    <div class="notice-actions">
+                        <button class="button small primary" type="button"
+                                onclick={Callback::from(|_: MouseEvent| crate::offline::apply_update())}>{ "Reload to update" }</button>
+                        <button class="button small ghost" type="button" onclick={dismiss}>{ "Later" }</button>
+                    </div>
+                </div>
+            },
+            Notice::WorkerRestarted => html! {
+                <div class="notice warning" role="alert">
+                    <p><strong>{ "A simulation worker stopped and was restarted." }</strong>
+                       { " Its share of the run started again in a new worker; the results are unaffected." }</p>
+                    <div class="notice-actions">
+                        <button class="button small ghost" type="button" onclick={dismiss}>{ "Dismiss" }</button>
+                    </div>
+                </div>
+            },
             Notice::UnreadableDraft { reason, raw, kept_as } => {
                 let download = {
                     let raw = raw.clone();

@@ -129,6 +129,10 @@ pub fn ResultsPanel() -> Html {
                 <h2 id="results-title">{ "Forecast" }</h2>
                 <span class={classes!("badge", partial.then_some("partial"))}>{ caption }</span>
             </div>
+            <p class="print-only">{ format!(
+                "Scenario: {} · {} trials, seed {}",
+                state.form.name, format::count(summary.trials_done as f64), state.form.seed
+            ) }</p>
             <p class="headline" data-testid="headline">{ sentence }</p>
             if state.results_outdated && !state.is_running() {
                 <p class="outdated">{ "Inputs changed since this run. Press Run to update." }</p>

@@ -220,6 +220,8 @@ pub struct Settings {
     pub version: u32,
     /// ISO 4217 code of the currency money is shown in.
     pub currency: String,
+    /// Colour theme: "auto" (follow the system), "light" or "dark".
+    pub theme: String,
 }
 
 impl Default for Settings {
@@ -227,6 +229,7 @@ impl Default for Settings {
         Settings {
             version: 1,
             currency: "USD".to_owned(),
+            theme: "auto".to_owned(),
         }
     }
 }

@@ -6,7 +6,7 @@
 
 use super::{FromWorker, Json, SimWorker, ToWorker};
 use engine::{Accumulator, ScenarioInput, Summary, SummaryContext};
-use gloo::timers::callback::Timeout;
+use gloo::timers::callback::{Interval, Timeout};
 use gloo::worker::{Spawnable, WorkerBridge};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -21,19 +21,41 @@ pub const MAX_WORKERS: usize = 8;
 const MIN_TRIALS_PER_WORKER: u64 = 20_000;
 /// Coalesce streaming updates to at most one summary per this many ms.
 const FLUSH_MS: u32 = 40;
+/// A worker with a share in progress reports every ~150 ms; one silent this
+/// long has died (crashed, killed for memory) and is replaced.
+const STALL_MS: f64 = 5_000.0;
+/// How often the watchdog looks.
+const WATCH_EVERY_MS: u32 = 1_000;
 
 /// What the pool reports.
 #[derive(Clone, Debug)]
 pub enum PoolEvent {
-    Progress { run_id: u32, summary: Summary },
-    Done { run_id: u32, summary: Summary },
-    Failed { run_id: u32, message: String },
+    Progress {
+        run_id: u32,
+        summary: Summary,
+    },
+    Done {
+        run_id: u32,
+        summary: Summary,
+    },
+    Failed {
+        run_id: u32,
+        message: String,
+    },
+    /// A worker stopped answering; it was replaced and its share restarted.
+    WorkerRestarted {
+        run_id: u32,
+    },
 }
 
 #[derive(Default)]
 struct Share {
     acc: Option<Accumulator>,
     done: bool,
+    /// When the worker last reported on this share (ms, page clock).
+    heard_ms: f64,
+    /// What was sent, to send again to a replacement worker.
+    request: Option<ToWorker>,
 }
 
 #[derive(Default)]
@@ -62,10 +84,65 @@ impl RunState {
     }
 }
 
+type Bridges = Rc<RefCell<Vec<WorkerBridge<SimWorker>>>>;
+
 /// A pool of simulation workers.
 pub struct Pool {
-    bridges: Vec<WorkerBridge<SimWorker>>,
+    bridges: Bridges,
     state: Rc<RefCell<RunState>>,
+    /// Replaces workers that stop answering during a run.
+    _watchdog: Interval,
+}
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or_else(js_sys::Date::now)
+}
+
+fn spawn(
+    index: usize,
+    state: &Rc<RefCell<RunState>>,
+    on_event: &Callback<PoolEvent>,
+) -> WorkerBridge<SimWorker> {
+    let (state, on_event) = (state.clone(), on_event.clone());
+    let mut spawner = SimWorker::spawner();
+    spawner.callback(move |msg| handle(&state, index, msg, &on_event));
+    spawner.encoding::<Json>().spawn_with_loader(WORKER_LOADER)
+}
+
+/// Replaces every worker whose share has been silent for [`STALL_MS`] and
+/// sends it its share again (results do not depend on which worker runs a
+/// range, so the run ends exactly as it would have).
+fn watch(bridges: &Bridges, state: &Rc<RefCell<RunState>>, on_event: &Callback<PoolEvent>) {
+    let now = now_ms();
+    let stalled: Vec<(usize, ToWorker, u32)> = {
+        let mut s = state.borrow_mut();
+        if !s.active {
+            return;
+        }
+        let run_id = s.run_id;
+        s.shares
+            .iter_mut()
+            .enumerate()
+            .filter(|(_, sh)| !sh.done && now - sh.heard_ms > STALL_MS)
+            .filter_map(|(i, sh)| {
+                sh.heard_ms = now;
+                sh.acc = None;
+                sh.request.clone().map(|r| (i, r, run_id))
+            })
+            .collect()
+    };
+    for (index, request, run_id) in stalled {
+        let fresh = spawn(index, state, on_event);
+        fresh.send(request);
+        if let Some(slot) = bridges.borrow_mut().get_mut(index) {
+            // Dropping the old bridge terminates the dead worker.
+            *slot = fresh;
+        }
+        on_event.emit(PoolEvent::WorkerRestarted { run_id });
+    }
 }
 
 /// How many workers to use: `?workers=N` in the page's address wins (for
@@ -91,25 +168,39 @@ impl Pool {
     /// Spawns `workers` workers; `on_event` receives every report.
     pub fn new(workers: usize, on_event: Callback<PoolEvent>) -> Self {
         let state = Rc::new(RefCell::new(RunState::default()));
-        let bridges = (0..workers.max(1))
-            .map(|index| {
-                let state = state.clone();
-                let on_event = on_event.clone();
-                let mut spawner = SimWorker::spawner();
-                spawner.callback(move |msg| handle(&state, index, msg, &on_event));
-                spawner.encoding::<Json>().spawn_with_loader(WORKER_LOADER)
-            })
-            .collect();
-        Pool { bridges, state }
+        let bridges: Bridges = Rc::new(RefCell::new(
+            (0..workers.max(1))
+                .map(|index| spawn(index, &state, &on_event))
+                .collect(),
+        ));
+        let watchdog = {
+            let (bridges, state, on_event) = (bridges.clone(), state.clone(), on_event.clone());
+            Interval::new(WATCH_EVERY_MS, move || watch(&bridges, &state, &on_event))
+        };
+        Pool {
+            bridges,
+            state,
+            _watchdog: watchdog,
+        }
     }
 
     pub fn size(&self) -> usize {
-        self.bridges.len()
+        self.bridges.borrow().len()
     }
 
     /// Starts run `run_id`, replacing any run in progress.
     pub fn run(&self, run_id: u32, scenario: &ScenarioInput, trials: u64) {
-        let used = (trials / MIN_TRIALS_PER_WORKER).clamp(1, self.bridges.len() as u64) as usize;
+        let bridges = self.bridges.borrow();
+        let used = (trials / MIN_TRIALS_PER_WORKER).clamp(1, bridges.len() as u64) as usize;
+        let now = now_ms();
+        let requests: Vec<ToWorker> = (0..used)
+            .map(|i| ToWorker::Run {
+                run_id,
+                scenario: Box::new(scenario.clone()),
+                first: trials * i as u64 / used as u64,
+                end: trials * (i as u64 + 1) / used as u64,
+            })
+            .collect();
         {
             let mut state = self.state.borrow_mut();
             *state = RunState {
@@ -117,12 +208,19 @@ impl Pool {
                 run_id,
                 planned: trials,
                 context: None,
-                shares: (0..used).map(|_| Share::default()).collect(),
+                shares: requests
+                    .iter()
+                    .map(|r| Share {
+                        heard_ms: now,
+                        request: Some(r.clone()),
+                        ..Share::default()
+                    })
+                    .collect(),
                 flush: None,
                 reported: false,
             };
         }
-        for (i, bridge) in self.bridges.iter().enumerate() {
+        for (i, bridge) in bridges.iter().enumerate() {
             if i >= used {
                 // Idle workers drop whatever they were doing.
                 bridge.send(ToWorker::Cancel {
@@ -130,20 +228,13 @@ impl Pool {
                 });
                 continue;
             }
-            let first = trials * i as u64 / used as u64;
-            let end = trials * (i as u64 + 1) / used as u64;
-            bridge.send(ToWorker::Run {
-                run_id,
-                scenario: Box::new(scenario.clone()),
-                first,
-                end,
-            });
+            bridge.send(requests[i].clone());
         }
     }
 
     /// Stops run `run_id` in every worker.
     pub fn cancel(&self, run_id: u32) {
-        for bridge in &self.bridges {
+        for bridge in self.bridges.borrow().iter() {
             bridge.send(ToWorker::Cancel { run_id });
         }
         let mut state = self.state.borrow_mut();
@@ -163,6 +254,10 @@ fn handle(
     let mut s = state.borrow_mut();
     if !s.active {
         return;
+    }
+    let now = now_ms();
+    if let Some(share) = s.shares.get_mut(index) {
+        share.heard_ms = now;
     }
     match msg {
         FromWorker::Started { run_id, context } if run_id == s.run_id => {

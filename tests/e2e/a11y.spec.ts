@@ -1,6 +1,6 @@
 // Accessibility: axe-core (WCAG 2 A and AA rules) on the main states.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { AppPage } from './app-page';
 
 async function violations(page: Page) {
@@ -66,5 +66,30 @@ test('phone layout', async ({ page }) => {
   const app = new AppPage(page);
   await app.open();
   await expect(app.status).toContainText('Done:');
+  expect(await violations(page)).toEqual([]);
+});
+
+test('running: a long run in progress', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await expect(app.status).toContainText('Done:');
+  await app.trials.fill('50000000');
+  await app.runButton.click();
+  await expect(app.cancelButton).toBeEnabled();
+  await expect(app.progress).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  await app.cancelButton.click();
+});
+
+test('empty: before the first result, with nothing saved', async ({ page }) => {
+  // A draft too large to finish at once: the page is checked as it opens.
+  const scenario = JSON.parse((await import('node:fs')).readFileSync('docs/example-scenario.json', 'utf8'));
+  await page.evaluate(
+    (s) => localStorage.setItem('funnelcast.draft', JSON.stringify({ app: 'funnelcast', version: 1, saved_at: Date.now(), scenario: { ...s, trials: 1e9 } })),
+    scenario,
+  );
+  const app = new AppPage(page);
+  await app.open();
+  await expect(page.getByRole('list', { name: 'Saved scenarios' }).getByRole('listitem')).toHaveCount(0);
   expect(await violations(page)).toEqual([]);
 });

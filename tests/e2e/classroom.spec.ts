@@ -1,7 +1,7 @@
 // Classroom mode (issue 7): the presenter view, deals in motion, the build-up
 // from one run to many, lessons and keyboard shortcuts, in headless Chromium.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { AppPage } from './app-page';
 
 const LESSONS = [

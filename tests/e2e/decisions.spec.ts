@@ -1,6 +1,6 @@
 // Decisions (issue 6): the stage to fix matches the command line, and the
 // planner's answer, fed back as the lead volume, gives the asked confidence.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { AppPage } from './app-page';

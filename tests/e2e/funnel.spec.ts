@@ -1,6 +1,6 @@
 // The foundation's user flows, end to end in headless Chromium against the
 // release build.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { AppPage, STAGES, parseNumber } from './app-page';
 
 test.beforeEach(async ({ page }) => {
@@ -124,9 +124,11 @@ test('a bad input shows a message next to the field and disables Run', async ({ 
 });
 
 test('a corrupted saved scenario is reported, kept and downloadable', async ({ page }) => {
-  await page.goto('./');
-  await page.evaluate(() => localStorage.setItem('funnelcast.draft', '{"app":"funnelcast","vers'));
   const app = new AppPage(page);
+  // The first page must have read storage before the draft is damaged, or it
+  // would find (and set aside) the damage itself.
+  await app.open();
+  await page.evaluate(() => localStorage.setItem('funnelcast.draft', '{"app":"funnelcast","vers'));
   await app.open();
   const alert = page.getByRole('alert').filter({ hasText: 'could not be read' });
   await expect(alert).toBeVisible();

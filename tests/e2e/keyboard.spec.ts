@@ -1,5 +1,5 @@
 // The main flow with the keyboard alone, with a visible focus.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { AppPage } from './app-page';
 
 /** Presses Tab until the element matching `name` (accessible name) has focus. */

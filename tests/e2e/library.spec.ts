@@ -1,6 +1,6 @@
 // The scenario library (issue 5): save/open/rename/duplicate/delete with
 // undo, presets, files, share links, two tabs, and storage that fails.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

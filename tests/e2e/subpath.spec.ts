@@ -1,6 +1,6 @@
 // The app served from a sub-path of a static host (built with
 // `trunk build --release --public-url /funnelcast/`).
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { existsSync } from 'node:fs';
 import { AppPage } from './app-page';
 

@@ -2,7 +2,7 @@
 // gives the command line's numbers; the target can be dragged; CSV exports
 // hold the table's numbers; edits re-run by themselves; one worker and
 // several give identical results.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { AppPage, STAGES, parseNumber } from './app-page';

@@ -188,12 +188,12 @@ pub fn DealsMotion(props: &DealsMotionProps) -> Html {
                 }
             </p>
             <ul class="legend" aria-label="Dot colours">
-                <li><span class="swatch new-lead"></span>{ "New lead" }</li>
-                <li><span class="swatch pipeline"></span>{ "Open pipeline" }</li>
-                <li><span class="swatch referral"></span>{ "Referred lead" }</li>
-                <li><span class="swatch lost"></span>{ "Lost" }</li>
-                <li><span class="swatch won"></span>{ "Won" }</li>
-                <li><span class="swatch followed-up"></span>{ "Followed up" }</li>
+                <li><span class="dot-swatch new-lead"></span>{ "New lead" }</li>
+                <li><span class="dot-swatch pipeline"></span>{ "Open pipeline" }</li>
+                <li><span class="dot-swatch referral"></span>{ "Referred lead" }</li>
+                <li><span class="dot-swatch lost"></span>{ "Lost" }</li>
+                <li><span class="dot-swatch won"></span>{ "Won" }</li>
+                <li><span class="dot-swatch followed-up"></span>{ "Followed up" }</li>
                 if q.deals.len() > super::dot_canvas::MAX_DOTS {
                     <li>{ format!("One dot per {} deals", crate::dots::stride(q.deals.len(), super::dot_canvas::MAX_DOTS)) }</li>
                 }

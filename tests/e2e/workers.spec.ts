@@ -1,0 +1,44 @@
+// A worker that dies mid-run (issue 8) is replaced, its share of the trials
+// runs again, the user is told, and the result is exactly the one an
+// undisturbed run gives.
+import { expect, test } from './fixtures';
+import { AppPage } from './app-page';
+
+test('a dead worker is restarted and the user told; the result is unchanged', async ({ page }) => {
+  // Keep a handle on every worker the page starts, so one can be killed.
+  await page.addInitScript(() => {
+    const Original = window.Worker;
+    const started: Worker[] = [];
+    (window as unknown as { __workers: Worker[] }).__workers = started;
+    window.Worker = class extends Original {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        started.push(this);
+      }
+    } as typeof Worker;
+  });
+  await page.goto('./?workers=2');
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  const app = new AppPage(page);
+  await expect(app.status).toContainText('Done:');
+  await app.trials.fill('8000000'); // seconds per worker: time to kill one mid-run
+  await app.runButton.click();
+  await expect(app.status).toContainText('Done: 8,000,000', { timeout: 60_000 });
+  const undisturbed = await app.wonTable().getByRole('row').allTextContents();
+
+  await app.runButton.click(); // the same scenario again
+  await expect(app.progress).toBeVisible();
+  const killed = await page.evaluate(() => {
+    const workers = (window as unknown as { __workers: Worker[] }).__workers;
+    workers[0].terminate(); // as if the browser had killed it
+    return workers.length;
+  });
+  expect(killed).toBeGreaterThanOrEqual(2);
+  await expect(page.getByRole('alert').filter({ hasText: 'A simulation worker stopped and was restarted' })).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect(app.status).toContainText('Done:', { timeout: 60_000 });
+  await expect(app.status).toContainText('8,000,000');
+  expect(await app.wonTable().getByRole('row').allTextContents()).toEqual(undisturbed);
+});
