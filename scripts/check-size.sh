@@ -5,7 +5,7 @@
 #   bash scripts/check-size.sh [DIST]
 set -euo pipefail
 DIST="${1:-dist}"
-APP_WASM_BUDGET=396000      # measured 385,507 with classroom mode (339,153 before it)
+APP_WASM_BUDGET=400000      # the 400 KB aim; measured 392,507 (339,153 before classroom mode, 385,507 before offline/themes)
 WORKER_WASM_BUDGET=122000   # measured 109,332 (103,341 before the per-deal view)
 JS_BUDGET=14500             # app + worker + loader, measured 12,938
 
