@@ -9,6 +9,7 @@ use crate::library_ops;
 use crate::state::{Action, AppState, Notice};
 use crate::storage::files::decode_link;
 use crate::storage::{self, DraftLoad};
+use crate::worker::pool::now_ms;
 use crate::worker::{worker_count, Pool, PoolEvent};
 use engine::ScenarioInput;
 use gloo::timers::callback::Timeout;
@@ -81,13 +82,6 @@ impl PartialEq for AppContext {
 pub fn use_app() -> AppContext {
     use_context::<AppContext>()
         .unwrap_or_else(|| wasm_bindgen::throw_str("use_app must be called inside <App>"))
-}
-
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now())
-        .unwrap_or_else(js_sys::Date::now)
 }
 
 /// Loads the saved draft once, before the first render.

@@ -1,7 +1,7 @@
 //! Ready-made classroom exercises: a short text, a starting scenario, the
 //! change to try and what the class should notice, in plain words.
 
-use engine::{FollowUpInput, LeadsInput, ScenarioInput, StageInput, DEFAULT_STAGE_NAMES};
+use engine::{FollowUpInput, LeadsInput, ScenarioInput};
 
 /// One exercise.
 pub struct Lesson {
@@ -26,17 +26,7 @@ fn quarter(name: &str, per_week: f64, rates: [f64; 7], days: [f64; 7]) -> Scenar
         name: name.to_owned(),
         leads: LeadsInput::PerWeek(per_week),
         horizon_weeks: Some(13.0),
-        stages: DEFAULT_STAGE_NAMES
-            .iter()
-            .zip(rates)
-            .zip(days)
-            .map(|((name, rate), days)| StageInput {
-                name: (*name).to_owned(),
-                rate,
-                days: Some(days),
-                evidence: None,
-            })
-            .collect(),
+        stages: crate::presets::stages_with(rates, days, None),
         trials: 10_000.0,
         seed: 2026,
         ..ScenarioInput::default()

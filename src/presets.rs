@@ -12,7 +12,8 @@ pub struct Preset {
     pub scenario: fn() -> ScenarioInput,
 }
 
-fn stages(rates: [f64; 7], days: [f64; 7]) -> Vec<StageInput> {
+/// The seven default stages with these rates, mean days and evidence.
+pub fn stages_with(rates: [f64; 7], days: [f64; 7], evidence: Option<f64>) -> Vec<StageInput> {
     DEFAULT_STAGE_NAMES
         .iter()
         .zip(rates)
@@ -21,9 +22,13 @@ fn stages(rates: [f64; 7], days: [f64; 7]) -> Vec<StageInput> {
             name: (*name).to_owned(),
             rate,
             days: Some(days),
-            evidence: Some(200.0),
+            evidence,
         })
         .collect()
+}
+
+fn stages(rates: [f64; 7], days: [f64; 7]) -> Vec<StageInput> {
+    stages_with(rates, days, Some(200.0))
 }
 
 fn b2b_saas() -> ScenarioInput {

@@ -94,7 +94,8 @@ pub struct Pool {
     _watchdog: Interval,
 }
 
-fn now_ms() -> f64 {
+/// The page's clock (ms), for durations only: never an input to results.
+pub fn now_ms() -> f64 {
     web_sys::window()
         .and_then(|w| w.performance())
         .map(|p| p.now())

@@ -2,6 +2,7 @@
 //! and what it draws follows the duration model.
 
 use crate::common::cohort;
+use crate::quarter_digest::digest;
 use engine::deals::{spreadsheet_won, stage_days, MAX_DEALS};
 use engine::timing::beta24_cdf;
 use engine::{
@@ -264,30 +265,6 @@ fn spreadsheet_estimate_is_leads_times_rates() {
     let r: Vec<f64> = s.stages().iter().map(|s| s.rate).collect();
     let want = 130.0 * r[..6].iter().product::<f64>() + 10.0 * r[5];
     assert!((spreadsheet_won(&s) - want).abs() < 1e-9);
-}
-
-/// A digest of one quarter; the browser test compares the same digest.
-pub fn digest(q: &Quarter) -> String {
-    let days: f64 = q.deals.iter().flat_map(|d| d.entered.iter()).sum();
-    let lost: f64 = q
-        .deals
-        .iter()
-        .filter_map(|d| match d.fate {
-            Fate::Lost { day, .. } => Some(day),
-            _ => None,
-        })
-        .sum();
-    let follow: f64 = q.deals.iter().filter_map(|d| d.follow_up).sum();
-    let json = serde_json::json!({
-        "deals": q.deals.len(),
-        "won": q.outcome.won(),
-        "entered_days_sum": days,
-        "lost_days_sum": lost,
-        "follow_up_days_sum": follow,
-        "first": q.deals.first(),
-        "last": q.deals.last(),
-    });
-    serde_json::to_string_pretty(&json).expect("serialises") + "\n"
 }
 
 #[test]

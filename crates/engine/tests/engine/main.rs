@@ -9,4 +9,6 @@ mod determinism;
 mod extremes;
 mod funnel_distribution;
 mod golden;
+#[path = "../support/quarter_digest.rs"]
+mod quarter_digest;
 mod time_model;
