@@ -44,7 +44,6 @@ pub enum MotionAction {
     /// A quarter of this many weeks is shown.
     SetWeeks(usize),
     TogglePlay,
-    Pause,
     /// Moves to the end of the next (+1) or previous (−1) week; pauses.
     Step(i32),
     /// One week on while playing without animation (reduced motion).
@@ -107,12 +106,6 @@ impl Reducible for Motion {
                     m.playing = true;
                 }
                 m.last_frame = None;
-            }
-            MotionAction::Pause => {
-                if !m.playing {
-                    return self;
-                }
-                m.playing = false;
             }
             MotionAction::Step(weeks) => {
                 m.playing = false;
