@@ -303,8 +303,8 @@ pub fn DecisionsPanel() -> Html {
             html! {
                 <div class="week-bar" title={format!("Week {}: {}", i + 1, format::percent(share))}>
                     <svg viewBox="0 0 10 100" preserveAspectRatio="none" aria-hidden="true">
-                                <rect y={format!("{:.1}", 100.0 - height(share))} width="10" height={format!("{:.1}", height(share))} />
-                            </svg>
+                        <rect y={format!("{:.1}", 100.0 - height(share))} width="10" height={format!("{:.1}", height(share))} />
+                    </svg>
                     <small>{ i + 1 }</small>
                 </div>
             }
@@ -314,6 +314,21 @@ pub fn DecisionsPanel() -> Html {
                 <p class="verdict" data-testid="when">{ format!("The target is reached by {} with 50 % confidence, by {} with 85 % and by {} with 95 %.", at(0.5), at(0.85), at(0.95)) }</p>
                 <div class="week-bars" role="img" aria-label="Distribution of the week in which the target is reached">{ for bars }</div>
                 <p class="hint-text">{ format!("{} of trials do not reach it within the horizon.", format::percent(1.0 - chances.last().copied().unwrap_or(0.0))) }</p>
+                <details class="chart-data">
+                    <summary>{ "Show the numbers" }</summary>
+                    <table class="data-table" aria-label="Week the target is reached">
+                        <thead><tr><th scope="col">{ "Week" }</th><th scope="col">{ "Reached that week" }</th><th scope="col">{ "Reached by then" }</th></tr></thead>
+                        <tbody>
+                            { for chances.iter().enumerate().map(|(i, p)| html! {
+                                <tr>
+                                    <th scope="row">{ i + 1 }</th>
+                                    <td>{ format::percent(p - if i == 0 { 0.0 } else { chances[i - 1] }) }</td>
+                                    <td>{ format::percent(*p) }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </details>
             </>
         })
     });
