@@ -167,6 +167,8 @@ test('keyboard shortcuts: space, arrows, R, F and the help overlay', async ({ pa
   await page.keyboard.press('r');
   await expect(page.getByText(/^Quarter 2 · trial 1 of seed/)).toBeVisible();
   await expect(week).toHaveText('Week 0 of 13');
+  await page.getByRole('button', { name: 'Restart with a new seed' }).click();
+  await expect(page.getByText(/^Quarter 3 · trial 2 of seed/)).toBeVisible();
   // F: full screen on and off.
   await page.keyboard.press('f');
   await expect(page.getByRole('button', { name: 'Exit full screen' })).toBeVisible();

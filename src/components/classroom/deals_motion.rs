@@ -171,7 +171,7 @@ pub fn DealsMotion(props: &DealsMotionProps) -> Html {
                     <select onchange={on_speed}>{ for speeds }</select>
                 </label>
                 <button type="button" class="cl-button" onclick={on(|| MotionAction::Restart)}
-                        aria-keyshortcuts="R" aria-label="Restart with a new quarter">{ "Restart (new quarter)" }</button>
+                        aria-keyshortcuts="R" aria-label="Restart with a new seed">{ "Restart (new seed)" }</button>
                 if props.reduced {
                     <span class="reduced-note">{ "Reduced motion: the quarter moves a week at a time." }</span>
                 }

@@ -67,7 +67,7 @@ const SHORTCUTS: [(&str, &str); 6] = [
     ("Space", "Play or pause"),
     ("→", "Step one week"),
     ("←", "Step back one week"),
-    ("R", "Restart with a new quarter"),
+    ("R", "Restart with a new seed: the next quarter of the run"),
     ("F", "Full screen on or off"),
     ("?", "Show these shortcuts"),
 ];
