@@ -1,22 +1,37 @@
 // The `test` every spec uses: Playwright's, plus a guard that fails the test
-// on any Content-Security-Policy violation in any page of its context (a
+// on any Content-Security-Policy violation in any page it opens — its own
+// context's and those of contexts it creates with `browser.newContext()` (a
 // `securitypolicyviolation` listener installed before the app's scripts run).
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Browser, type BrowserContext } from '@playwright/test';
+
+async function guard(context: BrowserContext, found: string[]) {
+  await context.exposeBinding('__funnelcastCspViolation', (_source, text: string) => {
+    found.push(text);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { __funnelcastCspViolation: (t: string) => void }).__funnelcastCspViolation;
+      report(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
+    });
+  });
+}
 
 export const test = base.extend<{ cspViolations: string[] }>({
   cspViolations: [
-    async ({ context }, use) => {
+    async ({ context, browser }, use) => {
       const found: string[] = [];
-      await context.exposeBinding('__funnelcastCspViolation', (_source, text: string) => {
-        found.push(text);
-      });
-      await context.addInitScript(() => {
-        document.addEventListener('securitypolicyviolation', (e) => {
-          const report = (window as unknown as { __funnelcastCspViolation: (t: string) => void }).__funnelcastCspViolation;
-          report(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
-        });
-      });
-      await use(found);
+      await guard(context, found);
+      const newContext = browser.newContext.bind(browser);
+      (browser as Browser).newContext = async (...args: Parameters<Browser['newContext']>) => {
+        const created = await newContext(...args);
+        await guard(created, found);
+        return created;
+      };
+      try {
+        await use(found);
+      } finally {
+        (browser as Browser).newContext = newContext;
+      }
       expect(found, 'Content-Security-Policy violations').toEqual([]);
     },
     { auto: true },

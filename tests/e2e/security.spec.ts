@@ -38,6 +38,21 @@ test('the violation guard sees a blocked inline script', async ({ page, cspViola
   cspViolations.length = 0; // seen and expected: do not fail this test
 });
 
+test('the guard also watches contexts a test opens itself', async ({ browser, baseURL, cspViolations }) => {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await page.goto('./');
+  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeVisible();
+  await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__injected = true;';
+    document.body.appendChild(s);
+  });
+  await expect.poll(() => cspViolations.length).toBeGreaterThan(0);
+  cspViolations.length = 0; // seen and expected
+  await context.close();
+});
+
 test('after a first visit the app works offline', async ({ page, context }) => {
   const app = new AppPage(page);
   await app.open();
