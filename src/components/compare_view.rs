@@ -36,8 +36,12 @@ pub fn CompareView() -> Html {
     let run_id = use_mut_ref(|| 0u32);
     let comparer = {
         let (result, status) = (result.clone(), status.clone());
+        let notify = state.dispatcher();
         use_memo((), move |_| {
             Comparer::new(Callback::from(move |event| match event {
+                CompareEvent::Restarted { .. } => notify.dispatch(crate::state::Action::Notify(
+                    crate::state::Notice::WorkerRestarted,
+                )),
                 CompareEvent::Progress { summary, done, .. } => {
                     result.set(Some(summary));
                     if done {

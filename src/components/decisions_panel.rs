@@ -71,8 +71,12 @@ pub fn DecisionsPanel() -> Html {
             asked.clone(),
         );
         let progress = progress.clone();
+        let notify = state.dispatcher();
         use_memo((), move |_| {
             Comparer::new(Callback::from(move |event| match event {
+                CompareEvent::Restarted { .. } => notify.dispatch(crate::state::Action::Notify(
+                    crate::state::Notice::WorkerRestarted,
+                )),
                 CompareEvent::Decided { answer, .. } => {
                     match &*answer {
                         Answer::Sensitivity(r) => report.set(Some(Rc::new(r.clone()))),

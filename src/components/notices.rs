@@ -122,7 +122,7 @@ pub fn Notices() -> Html {
             Notice::WorkerRestarted => html! {
                 <div class="notice warning" role="alert">
                     <p><strong>{ "A simulation worker stopped and was restarted." }</strong>
-                       { " Its share of the run started again in a new worker; the results are unaffected." }</p>
+                       { " Its work started again in a new worker; the results are unaffected." }</p>
                     <div class="notice-actions">
                         <button class="button small ghost" type="button" onclick={dismiss}>{ "Dismiss" }</button>
                     </div>

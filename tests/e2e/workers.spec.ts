@@ -4,19 +4,49 @@
 import { expect, test } from './fixtures';
 import { AppPage } from './app-page';
 
-test('a dead worker is restarted and the user told; the result is unchanged', async ({ page }) => {
-  // Keep a handle on every worker the page starts, so one can be killed.
-  await page.addInitScript(() => {
-    const Original = window.Worker;
-    const started: Worker[] = [];
-    (window as unknown as { __workers: Worker[] }).__workers = started;
-    window.Worker = class extends Original {
-      constructor(url: string | URL, options?: WorkerOptions) {
-        super(url, options);
-        started.push(this);
-      }
-    } as typeof Worker;
+/** Keeps a handle on every worker the page starts, so one can be killed. */
+const KEEP_WORKERS = () => {
+  const Original = window.Worker;
+  const started: Worker[] = [];
+  (window as unknown as { __workers: Worker[] }).__workers = started;
+  window.Worker = class extends Original {
+    constructor(url: string | URL, options?: WorkerOptions) {
+      super(url, options);
+      started.push(this);
+    }
+  } as typeof Worker;
+};
+
+test('the decisions worker, killed mid-question, is replaced and answers the same', async ({ page }) => {
+  await page.addInitScript(KEEP_WORKERS);
+  await page.goto('./');
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  const app = new AppPage(page);
+  await expect(app.status).toContainText('Done:');
+  const ask = page.getByRole('button', { name: 'Find the bottleneck' });
+  const verdict = page.getByTestId('first-to-fix');
+  await ask.click();
+  await expect(verdict).toContainText('at the median', { timeout: 60_000 });
+  const undisturbed = await verdict.textContent();
+
+  // The same question again; its worker is killed as soon as it starts.
+  await ask.click();
+  const bar = page.getByRole('progressbar', { name: 'Decision progress' });
+  await expect(bar).toBeVisible();
+  await page.evaluate(() => {
+    const workers = (window as unknown as { __workers: Worker[] }).__workers;
+    workers[workers.length - 1].terminate(); // the decisions worker is the newest
   });
+  await expect(page.getByRole('alert').filter({ hasText: 'A simulation worker stopped and was restarted' })).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect(bar).toBeHidden({ timeout: 60_000 });
+  await expect(verdict).toHaveText(undisturbed ?? '');
+});
+
+test('a dead worker is restarted and the user told; the result is unchanged', async ({ page }) => {
+  await page.addInitScript(KEEP_WORKERS);
   await page.goto('./?workers=2');
   await page.evaluate(() => localStorage.clear());
   await page.reload();
