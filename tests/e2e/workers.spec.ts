@@ -72,3 +72,26 @@ test('a dead worker is restarted and the user told; the result is unchanged', as
   await expect(app.status).toContainText('8,000,000');
   expect(await app.wonTable().getByRole('row').allTextContents()).toEqual(undisturbed);
 });
+
+test('the classroom quarter worker, killed, is replaced and the quarter arrives', async ({ page }) => {
+  await page.addInitScript(KEEP_WORKERS);
+  await page.goto('./');
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.getByRole('button', { name: 'Classroom mode' }).click();
+  await page.getByRole('list', { name: 'Lessons' }).getByRole('button', { name: 'A leaky qualification stage' }).click();
+  const week = page.getByTestId('week-counter');
+  await expect(week).toHaveText('Week 0 of 13');
+  await page.evaluate(() => {
+    const workers = (window as unknown as { __workers: Worker[] }).__workers;
+    workers[workers.length - 1].terminate(); // the quarter worker is the newest
+  });
+  await page.keyboard.press('r'); // asks the dead worker for the next quarter
+  await expect(page.getByRole('alert').filter({ hasText: 'A simulation worker stopped and was restarted' })).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect(page.getByText(/^Quarter 2 · trial 1 of seed/)).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await expect(week).toHaveText('Week 1 of 13');
+  await expect.poll(async () => Number((await page.getByTestId('count-entered').textContent())?.replace(/\D/g, ''))).toBeGreaterThan(0);
+});

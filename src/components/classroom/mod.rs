@@ -14,7 +14,7 @@ use crate::components::Dialog;
 use crate::lessons::Lesson;
 use crate::library_ops;
 use crate::motion::{Motion, MotionAction};
-use crate::state::{Action, Input};
+use crate::state::{Action, Input, Notice};
 use crate::worker::{QuarterResult, Quarters};
 use build_up::BuildUp;
 use deals_motion::{DealsMotion, Shown};
@@ -164,11 +164,12 @@ pub fn Classroom(props: &ClassroomProps) -> Html {
     // scenario or the trial changes (the old one stays until it arrives).
     let shown = use_state(|| None::<Shown>);
     let quarters = {
-        let shown = shown.clone();
+        let (shown, notify) = (shown.clone(), app.state.dispatcher());
         use_memo((), move |_| {
-            Quarters::new(Callback::from(move |q: QuarterResult| {
-                shown.set(Some(Rc::new(q)))
-            }))
+            Quarters::new(
+                Callback::from(move |q: QuarterResult| shown.set(Some(Rc::new(q)))),
+                Callback::from(move |()| notify.dispatch(Action::Notify(Notice::WorkerRestarted))),
+            )
         })
     };
     {
