@@ -9,8 +9,8 @@ use crate::library_ops;
 use crate::state::{Action, AppState, Notice};
 use crate::storage::files::decode_link;
 use crate::storage::{self, DraftLoad};
-use crate::worker::pool::now_ms;
-use crate::worker::{worker_count, Pool, PoolEvent};
+use crate::worker::clock::now_ms;
+use crate::worker::{worker_count, Pool, PoolEvent, Supervised, Workers};
 use engine::ScenarioInput;
 use gloo::timers::callback::Timeout;
 use std::rc::Rc;
@@ -160,10 +160,12 @@ pub fn App() -> Html {
         });
     }
 
-    // The workers live as long as the app.
-    let pool: Rc<Pool> = {
+    // The workers live as long as the app: the forecast pool, and one helper
+    // for every other analysis.
+    let workers: Workers = {
         let dispatcher = state.dispatcher();
-        use_memo((), move |_| {
+        (*use_memo((), move |_| {
+            let restarted = dispatcher.clone();
             let on_event = Callback::from(move |event: PoolEvent| {
                 dispatcher.dispatch(match event {
                     PoolEvent::Progress { run_id, summary } => Action::Progress { run_id, summary },
@@ -176,9 +178,19 @@ pub fn App() -> Html {
                     PoolEvent::WorkerRestarted { .. } => Action::Notify(Notice::WorkerRestarted),
                 })
             });
-            Pool::new(worker_count(), on_event)
-        })
+            Workers {
+                forecast: Rc::new(Pool::new(worker_count(), on_event)),
+                helper: Supervised::new(
+                    false,
+                    Callback::from(move |()| {
+                        restarted.dispatch(Action::Notify(Notice::WorkerRestarted))
+                    }),
+                ),
+            }
+        }))
+        .clone()
     };
+    let pool = workers.forecast.clone();
     let next_run_id = use_mut_ref(|| 1u32);
 
     // Autosave every valid edit. Not the scenario the app opened with: it
@@ -318,13 +330,16 @@ pub fn App() -> Html {
     let context = AppContext { state, run, cancel };
     if *classroom {
         return html! {
+            <ContextProvider<Workers> context={workers}>
             <ContextProvider<AppContext> context={context}>
                 <Notices />
                 <Classroom on_exit={close_classroom} />
             </ContextProvider<AppContext>>
+            </ContextProvider<Workers>>
         };
     }
     html! {
+        <ContextProvider<Workers> context={workers}>
         <ContextProvider<AppContext> context={context}>
             <div class="app">
                 <header class="topbar">
@@ -365,5 +380,6 @@ pub fn App() -> Html {
                 </footer>
             </div>
         </ContextProvider<AppContext>>
+        </ContextProvider<Workers>>
     }
 }

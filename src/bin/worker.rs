@@ -1,8 +1,8 @@
 //! The simulation worker's entry point.
 
-use funnelcast::worker::{Json, SimWorker};
+use funnelcast::worker::{JobWorker, Json};
 use gloo::worker::Registrable;
 
 fn main() {
-    SimWorker::registrar().encoding::<Json>().register();
+    JobWorker::registrar().encoding::<Json>().register();
 }

@@ -5,9 +5,10 @@
 use crate::app::use_app;
 use crate::money::{money, money_compact};
 use crate::storage::{self, library};
-use crate::worker::{CompareEvent, Comparer};
+use crate::worker::readers::{self, Read};
+use crate::worker::use_job_slot;
 use charts::{format, nice_ticks, overlay::overlay, LinearScale};
-use engine::{ComparisonSummary, Metric, Summary};
+use engine::{ComparisonSummary, JobSpec, Metric, Summary};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -33,26 +34,7 @@ pub fn CompareView() -> Html {
     let names = use_state(Vec::<String>::new);
     let result = use_state(|| None::<Rc<ComparisonSummary>>);
     let status = use_state(|| Status::Idle);
-    let run_id = use_mut_ref(|| 0u32);
-    let comparer = {
-        let (result, status) = (result.clone(), status.clone());
-        let notify = state.dispatcher();
-        use_memo((), move |_| {
-            Comparer::new(Callback::from(move |event| match event {
-                CompareEvent::Restarted { .. } => notify.dispatch(crate::state::Action::Notify(
-                    crate::state::Notice::WorkerRestarted,
-                )),
-                CompareEvent::Progress { summary, done, .. } => {
-                    result.set(Some(summary));
-                    if done {
-                        status.set(Status::Done);
-                    }
-                }
-                CompareEvent::Failed { message, .. } => status.set(Status::Failed(message)),
-                CompareEvent::Decided { .. } | CompareEvent::Deciding { .. } => {}
-            }))
-        })
-    };
+    let comparer = use_job_slot();
     // Forget selections of scenarios that are gone.
     let available: Vec<(String, String)> = state
         .library
@@ -111,17 +93,24 @@ pub fn CompareView() -> Html {
             names.set(entries.iter().map(|e| e.name.clone()).collect());
             result.set(None);
             status.set(Status::Running);
-            let id = {
-                let mut id = run_id.borrow_mut();
-                *id += 1;
-                *id
-            };
-            comparer.compare(
-                id,
-                entries.into_iter().map(|e| e.scenario).collect(),
-                TRIALS,
+            let spec = JobSpec::Compare {
+                scenarios: entries.into_iter().map(|e| e.scenario).collect(),
                 seed,
-            );
+                first: 0,
+                end: TRIALS,
+            };
+            let (result, status) = (result.clone(), status.clone());
+            let on_read = Callback::from(move |read| match read {
+                Read::Result(summary, done) => {
+                    result.set(Some(summary));
+                    if done {
+                        status.set(Status::Done);
+                    }
+                }
+                Read::Failed(message) => status.set(Status::Failed(message)),
+                Read::Progress(_) => {}
+            });
+            comparer.start(spec, readers::comparison(TRIALS, on_read));
         })
     };
     let currency = state.currency.clone();

@@ -3,10 +3,11 @@
 
 use crate::app::use_app;
 use crate::money::money;
-use crate::worker::{CompareEvent, Comparer};
+use crate::worker::readers::{self, Read};
+use crate::worker::use_job_slot;
 use charts::{format, LinearScale};
 use engine::decisions::{Answer, Goal, Lever, Measure, Plan, Question, SensitivityReport};
-use engine::SALES_STAGES;
+use engine::{JobSpec, SALES_STAGES};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -61,8 +62,10 @@ pub fn DecisionsPanel() -> Html {
     let pending = use_state(|| Pending::None);
     let progress = use_state(|| 0.0f64);
     let error = use_state(|| None::<String>);
-    let asked = use_mut_ref(|| (0u32, String::new()));
-    let runner = {
+    // The label of the question in flight, shown with its answer.
+    let asked = use_mut_ref(String::new);
+    let runner = use_job_slot();
+    let on_read = {
         let (report, plan, pending, error, asked) = (
             report.clone(),
             plan.clone(),
@@ -71,28 +74,19 @@ pub fn DecisionsPanel() -> Html {
             asked.clone(),
         );
         let progress = progress.clone();
-        let notify = state.dispatcher();
-        use_memo((), move |_| {
-            Comparer::new(Callback::from(move |event| match event {
-                CompareEvent::Restarted { .. } => notify.dispatch(crate::state::Action::Notify(
-                    crate::state::Notice::WorkerRestarted,
-                )),
-                CompareEvent::Decided { answer, .. } => {
-                    match &*answer {
-                        Answer::Sensitivity(r) => report.set(Some(Rc::new(r.clone()))),
-                        Answer::Plan(p) => {
-                            plan.set(Some((asked.borrow().1.clone(), Rc::new(p.clone()))))
-                        }
-                    }
-                    pending.set(Pending::None);
+        Callback::from(move |read: Read<Rc<Answer>>| match read {
+            Read::Result(answer, _) => {
+                match &*answer {
+                    Answer::Sensitivity(r) => report.set(Some(Rc::new(r.clone()))),
+                    Answer::Plan(p) => plan.set(Some((asked.borrow().clone(), Rc::new(p.clone())))),
                 }
-                CompareEvent::Failed { message, .. } => {
-                    error.set(Some(message));
-                    pending.set(Pending::None);
-                }
-                CompareEvent::Deciding { progress: p, .. } => progress.set(p),
-                CompareEvent::Progress { .. } => {}
-            }))
+                pending.set(Pending::None);
+            }
+            Read::Failed(message) => {
+                error.set(Some(message));
+                pending.set(Pending::None);
+            }
+            Read::Progress(p) => progress.set(p),
         })
     };
     let target_kind = use_state(|| {
@@ -128,7 +122,7 @@ pub fn DecisionsPanel() -> Html {
             error.clone(),
             asked.clone(),
         );
-        let progress = progress.clone();
+        let (progress, on_read) = (progress.clone(), on_read.clone());
         let plan_goal = goal_ref.clone();
         let scenario = state.scenario.clone();
         Callback::from(move |_: MouseEvent| {
@@ -136,12 +130,7 @@ pub fn DecisionsPanel() -> Html {
                 error.set(Some("Fix the highlighted fields first.".to_owned()));
                 return;
             };
-            let id = {
-                let mut a = asked.borrow_mut();
-                a.0 += 1;
-                a.1 = label.clone();
-                a.0
-            };
+            *asked.borrow_mut() = label.clone();
             *plan_goal.borrow_mut() = match question {
                 Question::Leads { goal, .. }
                 | Question::StageRate { goal, .. }
@@ -151,7 +140,11 @@ pub fn DecisionsPanel() -> Html {
             error.set(None);
             progress.set(0.0);
             pending.set(what.clone());
-            runner.decide(id, scenario, question.clone());
+            let spec = JobSpec::Decide {
+                scenario: Box::new(scenario),
+                question: question.clone(),
+            };
+            runner.start(spec, readers::answer(on_read.clone()));
         })
     };
     let goal = target_value.map(|t| {

@@ -1,23 +1,32 @@
-//! Running simulations off the main thread.
+//! Running long computations off the main thread.
 //!
-//! - [`protocol`]: the messages exchanged with the workers.
+//! - [`protocol`]: the messages exchanged with a worker (start a job, cancel
+//!   it, its reports); every computation is an [`engine::JobSpec`].
 //! - [`codec`]: JSON on the wire (the scenario format is JSON, and JSON keeps
 //!   the messages readable in the browser's dev tools).
-//! - [`sim_worker`]: the worker, which drives the engine in chunks.
-//! - [`pool`]: the page's side: shares runs between workers and merges them.
-//! - [`comparer`]: comparisons of saved scenarios, in a worker of their own.
-//! - [`quarters`]: the classroom's quarters, deal by deal, in a worker of their own.
+//! - [`job_worker`]: the worker, which drives [`engine::Job`]s in chunks.
+//! - [`supervisor`]: one worker under watch: job ids, superseded reports
+//!   dropped, a silent worker replaced and its jobs sent again.
+//! - [`pool`]: the forecast: several supervised workers sharing a run by
+//!   trial range, their statistics merged.
+//! - [`readers`]: a job's raw reports turned into what a component shows.
+//! - [`hooks`]: the page's workers, made once by the app: the forecast pool
+//!   and one helper worker for every other analysis.
+//! - [`clock`]: the clock, for durations only.
 
+pub mod clock;
 pub mod codec;
-pub mod comparer;
+pub mod hooks;
+pub mod job_worker;
 pub mod pool;
 pub mod protocol;
-pub mod quarters;
-pub mod sim_worker;
+pub mod readers;
+pub mod supervisor;
 
 pub use codec::Json;
-pub use comparer::{CompareEvent, Comparer};
+pub use hooks::{use_forecast, use_job_slot, JobSlot, Workers};
+pub use job_worker::JobWorker;
 pub use pool::{worker_count, Pool, PoolEvent};
-pub use protocol::{FromWorker, ToWorker};
-pub use quarters::{QuarterResult, Quarters};
-pub use sim_worker::SimWorker;
+pub use protocol::{FromWorker, JobId, ToWorker};
+pub use readers::QuarterResult;
+pub use supervisor::{JobEvent, JobHandle, Supervised};

@@ -1,31 +1,22 @@
-//! The page's side of the workers: a pool that shares each run between
-//! workers by trial range, merges their statistics and reports summaries.
+//! The forecast pool: shares each run between supervised workers by trial
+//! range, merges their statistics and reports summaries.
 //!
 //! Summaries are computed here from merged accumulators (cheap: no trials
 //! are run on the page) and at most every [`FLUSH_MS`] while a run streams.
 
-use super::{FromWorker, Json, SimWorker, ToWorker};
-use engine::{Accumulator, ScenarioInput, Summary, SummaryContext};
-use gloo::timers::callback::{Interval, Timeout};
-use gloo::worker::{Spawnable, WorkerBridge};
+use super::supervisor::{JobEvent, JobHandle, Supervised};
+use engine::{Accumulator, JobSpec, Report, ScenarioInput, Summary, SummaryContext};
+use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 use yew::Callback;
 
-/// Path of the worker's loader, relative to the page's base URL (so the app
-/// also works when served from a sub-path).
-const WORKER_LOADER: &str = "./worker_loader.js";
 /// At most this many workers, whatever the browser reports.
 pub const MAX_WORKERS: usize = 8;
 /// Below this many trials per worker, fewer workers are used.
 const MIN_TRIALS_PER_WORKER: u64 = 20_000;
 /// Coalesce streaming updates to at most one summary per this many ms.
 const FLUSH_MS: u32 = 40;
-/// A worker with a share in progress reports every ~150 ms; one silent this
-/// long has died (crashed, killed for memory) and is replaced.
-const STALL_MS: f64 = 5_000.0;
-/// How often the watchdog looks.
-const WATCH_EVERY_MS: u32 = 1_000;
 
 /// What the pool reports.
 #[derive(Clone, Debug)]
@@ -52,20 +43,16 @@ pub enum PoolEvent {
 struct Share {
     acc: Option<Accumulator>,
     done: bool,
-    /// When the worker last reported on this share (ms, page clock).
-    heard_ms: f64,
-    /// What was sent, to send again to a replacement worker.
-    request: Option<ToWorker>,
 }
 
 #[derive(Default)]
 struct RunState {
-    /// False once cancelled: late reports of the run are ignored.
-    active: bool,
     run_id: u32,
     planned: u64,
     context: Option<SummaryContext>,
     shares: Vec<Share>,
+    /// The shares' jobs; dropping them cancels the run.
+    jobs: Vec<JobHandle>,
     flush: Option<Timeout>,
     /// A partial summary went out already (the first one is not delayed).
     reported: bool,
@@ -84,65 +71,16 @@ impl RunState {
     }
 }
 
-type Bridges = Rc<RefCell<Vec<WorkerBridge<SimWorker>>>>;
-
-/// A pool of simulation workers.
+/// A pool of forecast workers.
 pub struct Pool {
-    bridges: Bridges,
+    workers: Vec<Supervised>,
     state: Rc<RefCell<RunState>>,
-    /// Replaces workers that stop answering during a run.
-    _watchdog: Interval,
+    on_event: Callback<PoolEvent>,
 }
 
-/// The page's clock (ms), for durations only: never an input to results.
-pub fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now())
-        .unwrap_or_else(js_sys::Date::now)
-}
-
-fn spawn(
-    index: usize,
-    state: &Rc<RefCell<RunState>>,
-    on_event: &Callback<PoolEvent>,
-) -> WorkerBridge<SimWorker> {
-    let (state, on_event) = (state.clone(), on_event.clone());
-    let mut spawner = SimWorker::spawner();
-    spawner.callback(move |msg| handle(&state, index, msg, &on_event));
-    spawner.encoding::<Json>().spawn_with_loader(WORKER_LOADER)
-}
-
-/// Replaces every worker whose share has been silent for [`STALL_MS`] and
-/// sends it its share again (results do not depend on which worker runs a
-/// range, so the run ends exactly as it would have).
-fn watch(bridges: &Bridges, state: &Rc<RefCell<RunState>>, on_event: &Callback<PoolEvent>) {
-    let now = now_ms();
-    let stalled: Vec<(usize, ToWorker, u32)> = {
-        let mut s = state.borrow_mut();
-        if !s.active {
-            return;
-        }
-        let run_id = s.run_id;
-        s.shares
-            .iter_mut()
-            .enumerate()
-            .filter(|(_, sh)| !sh.done && now - sh.heard_ms > STALL_MS)
-            .filter_map(|(i, sh)| {
-                sh.heard_ms = now;
-                sh.acc = None;
-                sh.request.clone().map(|r| (i, r, run_id))
-            })
-            .collect()
-    };
-    for (index, request, run_id) in stalled {
-        let fresh = spawn(index, state, on_event);
-        fresh.send(request);
-        if let Some(slot) = bridges.borrow_mut().get_mut(index) {
-            // Dropping the old bridge terminates the dead worker.
-            *slot = fresh;
-        }
-        on_event.emit(PoolEvent::WorkerRestarted { run_id });
+impl PartialEq for Pool {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.state, &other.state)
     }
 }
 
@@ -169,104 +107,106 @@ impl Pool {
     /// Spawns `workers` workers; `on_event` receives every report.
     pub fn new(workers: usize, on_event: Callback<PoolEvent>) -> Self {
         let state = Rc::new(RefCell::new(RunState::default()));
-        let bridges: Bridges = Rc::new(RefCell::new(
-            (0..workers.max(1))
-                .map(|index| spawn(index, &state, &on_event))
-                .collect(),
-        ));
-        let watchdog = {
-            let (bridges, state, on_event) = (bridges.clone(), state.clone(), on_event.clone());
-            Interval::new(WATCH_EVERY_MS, move || watch(&bridges, &state, &on_event))
-        };
+        let workers = (0..workers.max(1))
+            .map(|_| {
+                let (state, on_event) = (Rc::downgrade(&state), on_event.clone());
+                Supervised::new(
+                    true,
+                    Callback::from(move |()| {
+                        if let Some(state) = state.upgrade() {
+                            let run_id = state.borrow().run_id;
+                            on_event.emit(PoolEvent::WorkerRestarted { run_id });
+                        }
+                    }),
+                )
+            })
+            .collect();
         Pool {
-            bridges,
+            workers,
             state,
-            _watchdog: watchdog,
+            on_event,
         }
     }
 
     pub fn size(&self) -> usize {
-        self.bridges.borrow().len()
+        self.workers.len()
     }
 
     /// Starts run `run_id`, replacing any run in progress.
     pub fn run(&self, run_id: u32, scenario: &ScenarioInput, trials: u64) {
-        let bridges = self.bridges.borrow();
-        let used = (trials / MIN_TRIALS_PER_WORKER).clamp(1, bridges.len() as u64) as usize;
-        let now = now_ms();
-        let requests: Vec<ToWorker> = (0..used)
-            .map(|i| ToWorker::Run {
-                run_id,
-                scenario: Box::new(scenario.clone()),
-                first: trials * i as u64 / used as u64,
-                end: trials * (i as u64 + 1) / used as u64,
-            })
-            .collect();
-        {
-            let mut state = self.state.borrow_mut();
-            *state = RunState {
-                active: true,
+        let used = (trials / MIN_TRIALS_PER_WORKER).clamp(1, self.workers.len() as u64);
+        // The old run's jobs are cancelled when their handles drop, outside
+        // the borrow (nothing they do reaches this state, but keep it simple).
+        let old = std::mem::replace(
+            &mut *self.state.borrow_mut(),
+            RunState {
                 run_id,
                 planned: trials,
-                context: None,
-                shares: requests
-                    .iter()
-                    .map(|r| Share {
-                        heard_ms: now,
-                        request: Some(r.clone()),
-                        ..Share::default()
-                    })
-                    .collect(),
-                flush: None,
-                reported: false,
-            };
-        }
-        for (i, bridge) in bridges.iter().enumerate() {
-            if i >= used {
-                // Idle workers drop whatever they were doing.
-                bridge.send(ToWorker::Cancel {
-                    run_id: run_id.wrapping_sub(1),
-                });
-                continue;
-            }
-            bridge.send(requests[i].clone());
-        }
+                shares: (0..used).map(|_| Share::default()).collect(),
+                ..RunState::default()
+            },
+        );
+        drop(old);
+        let jobs: Vec<JobHandle> = self
+            .workers
+            .iter()
+            .take(used as usize)
+            .enumerate()
+            .map(|(index, worker)| {
+                let i = index as u64;
+                let spec = JobSpec::Forecast {
+                    scenario: Box::new(scenario.clone()),
+                    first: trials * i / used,
+                    end: trials * (i + 1) / used,
+                };
+                let (state, on_event) = (Rc::downgrade(&self.state), self.on_event.clone());
+                worker.start(
+                    spec,
+                    Callback::from(move |event| handle(&state, index, event, &on_event)),
+                )
+            })
+            .collect();
+        self.state.borrow_mut().jobs = jobs;
     }
 
     /// Stops run `run_id` in every worker.
     pub fn cancel(&self, run_id: u32) {
-        for bridge in self.bridges.borrow().iter() {
-            bridge.send(ToWorker::Cancel { run_id });
-        }
-        let mut state = self.state.borrow_mut();
-        if state.run_id == run_id {
+        let old = {
+            let mut state = self.state.borrow_mut();
+            if state.run_id != run_id {
+                return;
+            }
             state.flush = None;
-            state.active = false;
-        }
+            std::mem::take(&mut state.jobs)
+        };
+        drop(old);
     }
 }
 
 fn handle(
-    state: &Rc<RefCell<RunState>>,
+    state: &Weak<RefCell<RunState>>,
     index: usize,
-    msg: FromWorker,
+    event: JobEvent,
     on_event: &Callback<PoolEvent>,
 ) {
-    let mut s = state.borrow_mut();
-    if !s.active {
+    let Some(state) = state.upgrade() else {
         return;
-    }
-    let now = now_ms();
-    if let Some(share) = s.shares.get_mut(index) {
-        share.heard_ms = now;
-    }
-    match msg {
-        FromWorker::Started { run_id, context } if run_id == s.run_id => {
-            s.context = Some(*context);
+    };
+    let mut s = state.borrow_mut();
+    let run_id = s.run_id;
+    let (report, done) = match event {
+        JobEvent::Failed(message) => {
+            drop(s);
+            on_event.emit(PoolEvent::Failed { run_id, message });
+            return;
         }
-        FromWorker::Progress { run_id, acc, done } if run_id == s.run_id => {
+        JobEvent::Report { report, done } => (report, done),
+    };
+    match &*report {
+        Report::ForecastStarted(context) => s.context = Some((**context).clone()),
+        Report::Forecast(acc) => {
             if let Some(share) = s.shares.get_mut(index) {
-                share.acc = Some(*acc);
+                share.acc = Some((**acc).clone());
                 share.done = done;
             }
             if s.shares.iter().all(|sh| sh.done) {
@@ -284,27 +224,30 @@ fn handle(
                     on_event.emit(PoolEvent::Progress { run_id, summary });
                 }
             } else if s.flush.is_none() {
-                let state = state.clone();
-                let on_event = on_event.clone();
+                let (weak, on_event) = (Rc::downgrade(&state), on_event.clone());
                 s.flush = Some(Timeout::new(FLUSH_MS, move || {
-                    let summary = {
-                        let mut s = state.borrow_mut();
-                        s.flush = None;
-                        if !s.active || s.run_id != run_id {
-                            return;
-                        }
-                        s.merged()
-                    };
-                    if let Some(summary) = summary {
-                        on_event.emit(PoolEvent::Progress { run_id, summary });
-                    }
+                    flush(&weak, run_id, &on_event)
                 }));
             }
         }
-        FromWorker::Failed { run_id, message } if run_id == s.run_id => {
-            drop(s);
-            on_event.emit(PoolEvent::Failed { run_id, message });
-        }
         _ => {}
+    }
+}
+
+/// Sends the merged partial summary of run `run_id`, if it is still current.
+fn flush(state: &Weak<RefCell<RunState>>, run_id: u32, on_event: &Callback<PoolEvent>) {
+    let Some(state) = state.upgrade() else {
+        return;
+    };
+    let summary = {
+        let mut s = state.borrow_mut();
+        s.flush = None;
+        if s.run_id != run_id || s.jobs.is_empty() {
+            return;
+        }
+        s.merged()
+    };
+    if let Some(summary) = summary {
+        on_event.emit(PoolEvent::Progress { run_id, summary });
     }
 }

@@ -5,11 +5,12 @@
 //!
 //! Pure Rust with no web dependency: the browser worker, the command line,
 //! the tests and the benchmarks all drive the same [`Simulation`] through
-//! [`Simulation::step`].
+//! [`Simulation::step`]; every long computation is a [`job::Job`].
 
 pub mod compare;
 pub mod deals;
 pub mod decisions;
+pub mod job;
 pub mod model;
 pub mod rng;
 pub mod sampling;
@@ -21,6 +22,7 @@ pub mod timing;
 
 pub use compare::{CompareAccumulator, Comparison, ComparisonSummary, Metric};
 pub use deals::{Counts, Deal, DealsError, Fate, Position, Quarter};
+pub use job::{Job, JobSpec, QuarterProblem, Report};
 pub use model::{Model, Source, TrialOutcome};
 pub use scenario::{
     DealValue, DealValueInput, Field, FieldError, FollowUpInput, Leads, LeadsInput, Scenario,

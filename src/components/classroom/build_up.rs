@@ -4,9 +4,10 @@
 
 use super::OutcomeHistogram;
 use crate::components::StatTable;
-use crate::worker::{worker_count, Pool, PoolEvent};
+use crate::worker::readers::{self, Read};
+use crate::worker::{use_job_slot, JobSlot};
 use charts::format;
-use engine::{ScenarioInput, Summary};
+use engine::{JobSpec, ScenarioInput, Summary};
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -69,13 +70,10 @@ impl Reducible for View {
     }
 }
 
-/// The runs' side: the pool (made on first use), the run in flight and the
-/// pause before the next step.
-#[derive(Default)]
+/// The runs' side: the job slot on the helper worker (whose job in flight
+/// a new step supersedes), the scenario and the pause before the next step.
 struct Runner {
-    pool: Option<Pool>,
-    run_id: u32,
-    step: usize,
+    jobs: JobSlot,
     scenario: Option<ScenarioInput>,
     pause: Option<Timeout>,
 }
@@ -83,57 +81,53 @@ struct Runner {
 type Shared = Rc<RefCell<Runner>>;
 type Views = UseReducerDispatcher<View>;
 
+/// Runs step `step` (a run of the first `STEPS[step]` trials of the seeded
+/// run); when it is done, pauses and runs the next one.
 fn start_step(runner: &Shared, view: &Views, step: usize) {
-    let mut r = runner.borrow_mut();
+    let r = runner.borrow();
     let Some(mut input) = r.scenario.clone() else {
         return;
     };
     input.trials = STEPS[step] as f64;
-    r.step = step;
-    r.run_id = r.run_id.wrapping_add(1);
-    if let Some(pool) = &r.pool {
-        pool.run(r.run_id, &input, STEPS[step]);
-    }
-    view.dispatch(ViewAction::Started(step));
-}
-
-fn on_event(runner: &Shared, view: &Views, event: PoolEvent) {
-    let (run_id, step) = {
-        let r = runner.borrow();
-        (r.run_id, r.step)
+    let spec = JobSpec::Forecast {
+        scenario: Box::new(input),
+        first: 0,
+        end: STEPS[step],
     };
-    match event {
-        PoolEvent::Done {
-            run_id: id,
-            summary,
-        } if id == run_id => {
-            view.dispatch(ViewAction::Done(step, Rc::new(summary)));
-            if step + 1 < STEPS.len() {
-                let (next_runner, next_view) = (runner.clone(), view.clone());
+    let (weak, views) = (Rc::downgrade(runner), view.clone());
+    let on_read = Callback::from(move |read| match read {
+        Read::Result(summary, true) => {
+            views.dispatch(ViewAction::Done(step, summary));
+            if let (Some(runner), true) = (weak.upgrade(), step + 1 < STEPS.len()) {
+                let (next_runner, next_view) = (runner.clone(), views.clone());
                 runner.borrow_mut().pause = Some(Timeout::new(PAUSE_MS, move || {
                     start_step(&next_runner, &next_view, step + 1)
                 }));
             }
         }
-        PoolEvent::Failed {
-            run_id: id,
-            message,
-        } if id == run_id => view.dispatch(ViewAction::Failed(message)),
+        Read::Failed(message) => views.dispatch(ViewAction::Failed(message)),
         _ => {}
-    }
+    });
+    r.jobs.start(spec, readers::forecast(STEPS[step], on_read));
+    view.dispatch(ViewAction::Started(step));
 }
 
 #[component]
 pub fn BuildUp(props: &BuildUpProps) -> Html {
     let view = use_reducer(View::default);
-    let runner: Shared = use_mut_ref(Runner::default);
+    let jobs = use_job_slot();
+    let runner: Shared = use_mut_ref(move || Runner {
+        jobs,
+        scenario: None,
+        pause: None,
+    });
     // A changed scenario makes the old picture stale.
     {
         let (views, runner) = (view.dispatcher(), runner.clone());
         use_effect_with(props.scenario.clone(), move |_| {
             let mut r = runner.borrow_mut();
             r.pause = None;
-            r.run_id = r.run_id.wrapping_add(1);
+            r.jobs.cancel();
             views.dispatch(ViewAction::Reset);
         });
     }
@@ -142,15 +136,6 @@ pub fn BuildUp(props: &BuildUpProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             {
                 let mut r = runner.borrow_mut();
-                if r.pool.is_none() {
-                    let (weak, views) = (Rc::downgrade(&runner), views.clone());
-                    let on_pool = Callback::from(move |e| {
-                        if let Some(shared) = weak.upgrade() {
-                            on_event(&shared, &views, e);
-                        }
-                    });
-                    r.pool = Some(Pool::new(worker_count(), on_pool));
-                }
                 r.scenario = Some((*scenario).clone());
                 r.pause = None;
             }
@@ -163,10 +148,7 @@ pub fn BuildUp(props: &BuildUpProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let mut r = runner.borrow_mut();
             r.pause = None;
-            if let Some(pool) = &r.pool {
-                pool.cancel(r.run_id);
-            }
-            r.run_id = r.run_id.wrapping_add(1);
+            r.jobs.cancel();
             views.dispatch(ViewAction::Stopped);
         })
     };

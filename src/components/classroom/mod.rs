@@ -14,12 +14,13 @@ use crate::components::Dialog;
 use crate::lessons::Lesson;
 use crate::library_ops;
 use crate::motion::{Motion, MotionAction};
-use crate::state::{Action, Input, Notice};
-use crate::worker::{QuarterResult, Quarters};
+use crate::state::{Action, Input};
+use crate::worker::readers::{self, QuarterResult};
+use crate::worker::use_job_slot;
 use build_up::BuildUp;
 use deals_motion::{DealsMotion, Shown};
 use dot_canvas::DotCanvas;
-use engine::Scenario;
+use engine::{JobSpec, Scenario};
 use lesson_strip::LessonStrip;
 use outcome_histogram::OutcomeHistogram;
 use stage_counters::StageCounters;
@@ -163,22 +164,20 @@ pub fn Classroom(props: &ClassroomProps) -> Html {
     // The animated quarter comes from a worker; asked for again whenever the
     // scenario or the trial changes (the old one stays until it arrives).
     let shown = use_state(|| None::<Shown>);
-    let quarters = {
-        let (shown, notify) = (shown.clone(), app.state.dispatcher());
-        use_memo((), move |_| {
-            Quarters::new(
-                Callback::from(move |q: QuarterResult| shown.set(Some(Rc::new(q)))),
-                Callback::from(move |()| notify.dispatch(Action::Notify(Notice::WorkerRestarted))),
-            )
-        })
-    };
+    let quarters = use_job_slot();
     {
-        let quarters = quarters.clone();
+        let shown = shown.clone();
         use_effect_with(
             (app.state.scenario.clone(), motion.trial),
             move |(input, trial)| {
                 if let Some(input) = input {
-                    quarters.request(input, *trial);
+                    let spec = JobSpec::Quarter {
+                        scenario: Box::new(input.clone()),
+                        trial: *trial,
+                    };
+                    let on_quarter =
+                        Callback::from(move |q: QuarterResult| shown.set(Some(Rc::new(q))));
+                    quarters.start(spec, readers::quarter(on_quarter));
                 }
             },
         );

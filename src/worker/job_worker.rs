@@ -1,0 +1,170 @@
+//! The worker: runs the jobs it is given in chunks of about 25 ms, taking
+//! turns when it holds several, sends each job's report soon after its start
+//! (a quick preview) and then every ~150 ms, and reads its inbox between
+//! chunks so Cancel is prompt.
+
+use super::clock::now_ms;
+use super::protocol::{FromWorker, JobId, ToWorker};
+use engine::Job;
+use gloo::worker::{HandlerId, Worker, WorkerScope};
+use std::collections::BTreeMap;
+use std::ops::Bound::{Excluded, Unbounded};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::MessageChannel;
+
+/// Aim for chunks of this many milliseconds: short enough for prompt cancels,
+/// long enough that scheduling costs little.
+const CHUNK_TARGET_MS: f64 = 25.0;
+/// Send a job's report at most this often (statistics are a few hundred
+/// kilobytes).
+const REPORT_EVERY_MS: f64 = 150.0;
+/// The first chunk: small, so a preview arrives within tens of milliseconds.
+const FIRST_CHUNK: u64 = 200;
+
+struct Running {
+    requester: HandlerId,
+    job: Box<dyn Job>,
+    chunk: u64,
+    last_report_ms: Option<f64>,
+}
+
+/// Internal message: run the next chunk.
+pub struct Tick;
+
+/// The worker that runs jobs.
+pub struct JobWorker {
+    jobs: BTreeMap<JobId, Running>,
+    /// The job that ran the last chunk; the next chunk goes to the one after.
+    turn: JobId,
+    /// A tick is on its way: scheduling another would run two chains.
+    tick_queued: bool,
+    /// Posting to this port schedules a [`Tick`] as a new task, so messages
+    /// from the page (Cancel, a new job) are handled between chunks. (Chained
+    /// `send_message` calls would run as microtasks and starve the inbox.)
+    channel: Option<MessageChannel>,
+    _on_tick: Option<Closure<dyn FnMut(JsValue)>>,
+}
+
+impl JobWorker {
+    fn schedule(&mut self, scope: &WorkerScope<Self>) {
+        if std::mem::replace(&mut self.tick_queued, true) {
+            return;
+        }
+        let posted = self
+            .channel
+            .as_ref()
+            .is_some_and(|c| c.port2().post_message(&JsValue::NULL).is_ok());
+        if !posted {
+            scope.send_message(Tick);
+        }
+    }
+
+    /// The job whose turn it is: the first after the last one run.
+    fn next_turn(&self) -> Option<JobId> {
+        self.jobs
+            .range((Excluded(self.turn), Unbounded))
+            .chain(self.jobs.range(..))
+            .map(|(id, _)| *id)
+            .next()
+    }
+}
+
+impl Worker for JobWorker {
+    type Message = Tick;
+    type Input = ToWorker;
+    type Output = FromWorker;
+
+    fn create(scope: &WorkerScope<Self>) -> Self {
+        let channel = MessageChannel::new().ok();
+        let on_tick = channel.as_ref().map(|channel| {
+            let scope = scope.clone();
+            let closure = Closure::<dyn FnMut(JsValue)>::new(move |_| scope.send_message(Tick));
+            channel
+                .port1()
+                .set_onmessage(Some(closure.as_ref().unchecked_ref()));
+            closure
+        });
+        JobWorker {
+            jobs: BTreeMap::new(),
+            turn: 0,
+            tick_queued: false,
+            channel,
+            _on_tick: on_tick,
+        }
+    }
+
+    fn update(&mut self, scope: &WorkerScope<Self>, _tick: Tick) {
+        self.tick_queued = false;
+        let Some(id) = self.next_turn() else {
+            return;
+        };
+        self.turn = id;
+        let Some(running) = self.jobs.get_mut(&id) else {
+            return;
+        };
+        let started = now_ms();
+        running.job.step(running.chunk);
+        let now = now_ms();
+        let elapsed = now - started;
+        if elapsed < CHUNK_TARGET_MS / 2.0 {
+            running.chunk = running.chunk.saturating_mul(2);
+        } else if elapsed > CHUNK_TARGET_MS * 2.0 {
+            running.chunk = (running.chunk / 2).max(1);
+        }
+        let done = running.job.is_done();
+        let due = running
+            .last_report_ms
+            .is_none_or(|last| now - last >= REPORT_EVERY_MS);
+        if done || due {
+            running.last_report_ms = Some(now);
+            let report = Box::new(running.job.report());
+            scope.respond(
+                running.requester,
+                FromWorker::Report {
+                    job: id,
+                    report,
+                    done,
+                },
+            );
+        }
+        if done {
+            self.jobs.remove(&id);
+        }
+        if !self.jobs.is_empty() {
+            self.schedule(scope);
+        }
+    }
+
+    fn received(&mut self, scope: &WorkerScope<Self>, msg: ToWorker, requester: HandlerId) {
+        match msg {
+            ToWorker::Start { job: id, spec } => match engine::job::start(&spec) {
+                Ok(job) => {
+                    if let Some(opening) = job.opening() {
+                        let report = Box::new(opening);
+                        scope.respond(
+                            requester,
+                            FromWorker::Report {
+                                job: id,
+                                report,
+                                done: false,
+                            },
+                        );
+                    }
+                    let running = Running {
+                        requester,
+                        job,
+                        chunk: FIRST_CHUNK,
+                        last_report_ms: None,
+                    };
+                    self.jobs.insert(id, running);
+                    self.schedule(scope);
+                }
+                Err(message) => scope.respond(requester, FromWorker::Failed { job: id, message }),
+            },
+            ToWorker::Cancel { job } => {
+                self.jobs.remove(&job);
+            }
+        }
+    }
+}
