@@ -14,7 +14,7 @@ use crate::components::Dialog;
 use crate::lessons::Lesson;
 use crate::library_ops;
 use crate::motion::{Motion, MotionAction};
-use crate::state::{Action, Input, Notice};
+use crate::state::{Action, Notice};
 use crate::worker::{QuarterResult, Quarters};
 use build_up::BuildUp;
 use deals_motion::{DealsMotion, Shown};
@@ -229,7 +229,9 @@ pub fn Classroom(props: &ClassroomProps) -> Html {
     };
     let use_quarter = {
         let state = app.state.clone();
-        Callback::from(move |()| state.dispatch(Action::Edit(Input::Horizon, "13".to_owned())))
+        Callback::from(move |()| {
+            state.dispatch(Action::Edit(engine::Field::Horizon, "13".to_owned()))
+        })
     };
     let on_guess = {
         let guess_text = guess_text.clone();
