@@ -1,7 +1,7 @@
 //! The form's round trips, number reading and messages.
 
 use super::*;
-use engine::TargetInput;
+use engine::{Field, TargetInput};
 
 fn form() -> FormValues {
     FormValues::from_input(&ScenarioInput::default())
@@ -113,4 +113,40 @@ fn percentages_show_without_float_noise() {
     let mut input = ScenarioInput::default();
     input.stages[0].rate = 0.07;
     assert_eq!(FormValues::from_input(&input).rates[0], "7");
+}
+
+#[test]
+fn every_input_has_its_text_and_other_fields_none() {
+    let mut f = form();
+    *f.text_mut(Field::StageDays(6)).expect("after-sale days") = "30".into();
+    *f.text_mut(Field::Pipeline(5)).expect("last open deals") = "2".into();
+    *f.text_mut(Field::DealValueP90).expect("p90") = "50000".into();
+    assert_eq!(
+        (
+            f.days[6].as_str(),
+            f.pipeline[5].as_str(),
+            f.value_p90.as_str()
+        ),
+        ("30", "2", "50000")
+    );
+    for field in [
+        Field::Version,
+        Field::Stages,
+        Field::StageRate(STAGE_COUNT),
+        Field::Pipeline(SALES_STAGES),
+    ] {
+        assert!(f.text_mut(field).is_none(), "{field}");
+    }
+}
+
+#[test]
+fn problems_with_the_scenario_as_a_whole_are_shown_at_its_name() {
+    let mut input = ScenarioInput::default();
+    input.version += 1;
+    input.name = "x".repeat(201);
+    let m = FormValues::from_input(&input)
+        .parse()
+        .expect_err("newer version");
+    assert!(m[&Field::Name].starts_with("Format version"), "{m:?}");
+    assert_eq!(m.len(), 1, "one message for the scenario as a whole");
 }
