@@ -19,7 +19,7 @@ use crate::worker::{QuarterResult, Quarters};
 use build_up::BuildUp;
 use deals_motion::{DealsMotion, Shown};
 use dot_canvas::DotCanvas;
-use engine::Scenario;
+use engine::{Field, Scenario};
 use lesson_strip::LessonStrip;
 use outcome_histogram::OutcomeHistogram;
 use stage_counters::StageCounters;
@@ -229,9 +229,7 @@ pub fn Classroom(props: &ClassroomProps) -> Html {
     };
     let use_quarter = {
         let state = app.state.clone();
-        Callback::from(move |()| {
-            state.dispatch(Action::Edit(engine::Field::Horizon, "13".to_owned()))
-        })
+        Callback::from(move |()| state.dispatch(Action::Edit(Field::Horizon, "13".to_owned())))
     };
     let on_guess = {
         let guess_text = guess_text.clone();
