@@ -60,14 +60,14 @@ pub struct AppContext {
 
 impl AppContext {
     /// A callback that writes a form input's new text.
-    pub fn edit(&self, input: crate::state::Input) -> Callback<String> {
+    pub fn edit(&self, field: engine::Field) -> Callback<String> {
         let state = self.state.clone();
-        Callback::from(move |text| state.dispatch(Action::Edit(input, text)))
+        Callback::from(move |text| state.dispatch(Action::Edit(field, text)))
     }
 
     /// The message for a form field, if it has a problem.
-    pub fn error(&self, key: crate::form::FieldKey) -> Option<AttrValue> {
-        self.state.errors.get(&key).cloned().map(AttrValue::from)
+    pub fn error(&self, field: engine::Field) -> Option<AttrValue> {
+        self.state.errors.get(&field).cloned().map(AttrValue::from)
     }
 }
 

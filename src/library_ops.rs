@@ -92,7 +92,7 @@ pub fn save(state: &State, mode: SaveMode) {
             if entry.scenario.name != state.form.name {
                 // The form shows the name the entry was saved under.
                 state.dispatch(Action::Edit(
-                    crate::state::Input::Name,
+                    engine::Field::Name,
                     entry.scenario.name.clone(),
                 ));
             }
@@ -161,7 +161,7 @@ pub fn rename(state: &State, id: &str, new_name: &str) {
     match storage::save_entry(&entry, Some(based_on)) {
         Ok(()) => {
             if state.current.as_ref().is_some_and(|c| c.id == id) {
-                state.dispatch(Action::Edit(crate::state::Input::Name, entry.name.clone()));
+                state.dispatch(Action::Edit(engine::Field::Name, entry.name.clone()));
                 state.dispatch(Action::Saved(EntryMeta::from(&entry)));
             } else {
                 state.dispatch(Action::Listed(EntryMeta::from(&entry)));

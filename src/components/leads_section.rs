@@ -2,8 +2,9 @@
 
 use super::NumberField;
 use crate::app::use_app;
-use crate::form::{FieldKey, LeadMode};
-use crate::state::{Action, Input};
+use crate::form::LeadMode;
+use crate::state::Action;
+use engine::Field;
 use yew::prelude::*;
 
 #[component]
@@ -11,8 +12,8 @@ pub fn LeadsSection() -> Html {
     let app = use_app();
     let state = &app.state;
     let form = &state.form;
-    let edit = |input: Input| app.edit(input);
-    let error = |key: FieldKey| app.error(key);
+    let edit = |field: Field| app.edit(field);
+    let error = |field: Field| app.error(field);
     let mode = |m: LeadMode| {
         let state = state.clone();
         Callback::from(move |_: Event| state.dispatch(Action::SetLeadMode(m)))
@@ -36,10 +37,10 @@ pub fn LeadsSection() -> Html {
                     label={if per_week { "Leads entering Prospecting per week" } else { "Leads entering Prospecting" }}
                     value={form.leads.clone()} inputmode={if per_week { "decimal" } else { "numeric" }}
                     hint={if per_week { "Average new leads each week" } else { "All at the start" }}
-                    error={error(FieldKey::Leads)} on_change={edit(Input::Leads)} />
+                    error={error(Field::Leads)} on_change={edit(Field::Leads)} />
                 <NumberField id="horizon" label="Horizon" value={form.horizon.clone()} unit="weeks"
                     hint={if per_week { "Forecast window, e.g. 13 for a quarter" } else { "Empty: every deal runs to its end" }}
-                    error={error(FieldKey::Horizon)} on_change={edit(Input::Horizon)} />
+                    error={error(Field::Horizon)} on_change={edit(Field::Horizon)} />
             </div>
         </fieldset>
     }

@@ -2,9 +2,9 @@
 
 use super::NumberField;
 use crate::app::use_app;
-use crate::form::FieldKey;
 use crate::money::CURRENCIES;
-use crate::state::{Action, Input};
+use crate::state::Action;
+use engine::Field;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -13,8 +13,8 @@ pub fn MoneySection() -> Html {
     let app = use_app();
     let state = &app.state;
     let form = &state.form;
-    let edit = |input: Input| app.edit(input);
-    let error = |key: FieldKey| app.error(key);
+    let edit = |field: Field| app.edit(field);
+    let error = |field: Field| app.error(field);
     let toggle = {
         let state = state.clone();
         Callback::from(move |e: Event| {
@@ -48,19 +48,19 @@ pub fn MoneySection() -> Html {
                 <div class="two-fields">
                     <NumberField id="value-median" label="Median deal value" value={form.value_median.clone()}
                         unit={state.currency.clone()} inputmode="decimal" hint="Half of won deals are worth less"
-                        error={error(FieldKey::ValueMedian)} on_change={edit(Input::ValueMedian)} />
+                        error={error(Field::DealValueMedian)} on_change={edit(Field::DealValueMedian)} />
                     <NumberField id="value-p90" label="90th percentile deal value" value={form.value_p90.clone()}
                         unit={state.currency.clone()} inputmode="decimal" hint="One won deal in ten is worth more"
-                        error={error(FieldKey::ValueP90)} on_change={edit(Input::ValueP90)} />
+                        error={error(Field::DealValueP90)} on_change={edit(Field::DealValueP90)} />
                 </div>
             }
             <div class="two-fields">
                 <NumberField id="repeat-value" label="Repeat purchase value" value={form.repeat_value.clone()}
                     unit="× deal" inputmode="decimal" hint="A repeat purchase is worth this × a deal"
-                    error={error(FieldKey::RepeatValue)} on_change={edit(Input::RepeatValue)} />
+                    error={error(Field::RepeatValue)} on_change={edit(Field::RepeatValue)} />
                 <NumberField id="referrals" label="Referrals per customer" value={form.referrals.clone()}
                     unit="leads" inputmode="decimal" hint="New leads each won customer brings"
-                    error={error(FieldKey::Referrals)} on_change={edit(Input::Referrals)} />
+                    error={error(Field::Referrals)} on_change={edit(Field::Referrals)} />
             </div>
         </fieldset>
     }

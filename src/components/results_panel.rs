@@ -10,8 +10,9 @@ use crate::download::download_text;
 use crate::form::plain_number;
 use crate::money::{money, money_compact};
 use crate::report::{headline, summary_csv, weekly_csv};
-use crate::state::{Action, Input, RunStatus};
+use crate::state::{Action, RunStatus};
 use charts::format;
+use engine::Field;
 use yew::prelude::*;
 
 #[component]
@@ -43,9 +44,9 @@ pub fn ResultsPanel() -> Html {
     };
     let count_fmt = Callback::from(format::count);
     let count_axis = Callback::from(format::compact);
-    let set_target = |input: Input| {
+    let set_target = |field: Field| {
         let state = state.clone();
-        Callback::from(move |v: f64| state.dispatch(Action::Edit(input, plain_number(v))))
+        Callback::from(move |v: f64| state.dispatch(Action::Edit(field, plain_number(v))))
     };
     let partial = summary.trials_done < summary.trials_planned;
     let caption = if partial {
@@ -177,14 +178,14 @@ pub fn ResultsPanel() -> Html {
                     note="How often each revenue came up. Drag the target (or focus it and use the arrow keys)."
                     table={html! { <StatTable label="Revenue statistics" caption="Revenue per trial" stat={main.clone()} format={money_fmt.clone()} /> }}>
                     <HistogramChart summary={summary.clone()} measure={Measure::Revenue} target={target_revenue}
-                        format={money_fmt.clone()} format_axis={money_axis.clone()} on_target={set_target(Input::TargetRevenue)} />
+                        format={money_fmt.clone()} format_axis={money_axis.clone()} on_target={set_target(Field::TargetRevenue)} />
                 </ChartCard>
             }
             <ChartCard title="Deals won" file="funnelcast-won"
                 note="How often each number of won deals came up. Drag the target to read its chance."
                 table={html! { <StatTable label="Deals won statistics" caption="Deals won per trial" stat={summary.won.clone()} format={Callback::from(format::mean)} /> }}>
                 <HistogramChart summary={summary.clone()} measure={Measure::Won} target={target_won}
-                    format={count_fmt.clone()} format_axis={count_axis.clone()} on_target={set_target(Input::TargetWon)} />
+                    format={count_fmt.clone()} format_axis={count_axis.clone()} on_target={set_target(Field::TargetWon)} />
             </ChartCard>
             if !summary.weekly.is_empty() {
                 <ChartCard title="Week by week" file="funnelcast-weeks"

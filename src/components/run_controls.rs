@@ -2,9 +2,9 @@
 
 use super::NumberField;
 use crate::app::use_app;
-use crate::form::FieldKey;
-use crate::state::{Action, Input, RunStatus};
+use crate::state::{Action, RunStatus};
 use charts::format;
+use engine::Field;
 use yew::prelude::*;
 
 fn now_ms() -> f64 {
@@ -18,8 +18,8 @@ fn now_ms() -> f64 {
 pub fn RunControls() -> Html {
     let app = use_app();
     let state = &app.state;
-    let edit = |input: Input| app.edit(input);
-    let error = |key: FieldKey| app.error(key);
+    let edit = |field: Field| app.edit(field);
+    let error = |field: Field| app.error(field);
     let on_run = app.run.reform(|_: MouseEvent| ());
     let on_cancel = app.cancel.reform(|_: MouseEvent| ());
     let (done, planned) = state
@@ -60,22 +60,22 @@ pub fn RunControls() -> Html {
         let state = state.clone();
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            state.dispatch(Action::Edit(Input::Name, input.value()));
+            state.dispatch(Action::Edit(Field::Name, input.value()));
         })
     };
     html! {
         <div class="run-controls">
-            <div class={classes!("field", "name-field", state.errors.contains_key(&FieldKey::Scenario).then_some("invalid"))}>
+            <div class={classes!("field", "name-field", state.errors.contains_key(&Field::Name).then_some("invalid"))}>
                 <label for="scenario-name">{ "Scenario name" }</label>
                 <input id="scenario-name" type="text" maxlength="200" autocomplete="off"
                     value={state.form.name.clone()} oninput={on_name} />
             </div>
             <div class="volume-fields">
                 <NumberField id="trials" label="Trials" value={state.form.trials.clone()}
-                    error={error(FieldKey::Trials)} on_change={edit(Input::Trials)}
+                    error={error(Field::Trials)} on_change={edit(Field::Trials)}
                     hint="Simulated outcomes; more is smoother" />
                 <NumberField id="seed" label="Seed" value={state.form.seed.clone()}
-                    error={error(FieldKey::Seed)} on_change={edit(Input::Seed)}
+                    error={error(Field::Seed)} on_change={edit(Field::Seed)}
                     hint="Same seed, same result" />
             </div>
             <div class="run-row">

@@ -4,10 +4,9 @@
 
 use super::NumberField;
 use crate::app::use_app;
-use crate::form::FieldKey;
 use crate::stage_info::{rate_meaning, STAGE_HELP};
-use crate::state::{Action, Input};
-use engine::SALES_STAGES;
+use crate::state::Action;
+use engine::{Field, SALES_STAGES};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -24,13 +23,13 @@ pub fn StageRow(props: &StageRowProps) -> Html {
     let state = &app.state;
     let form = &state.form;
     let name = form.stage_names[i].clone();
-    let edit = |input: Input| app.edit(input);
-    let error = |key: FieldKey| app.error(key);
+    let edit = |field: Field| app.edit(field);
+    let error = |field: Field| app.error(field);
     let on_slide = {
         let state = state.clone();
         Callback::from(move |e: InputEvent| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            state.dispatch(Action::Edit(Input::Rate(i), input.value()));
+            state.dispatch(Action::Edit(Field::StageRate(i), input.value()));
         })
     };
     let history_won = use_state(String::new);
@@ -56,9 +55,9 @@ pub fn StageRow(props: &StageRowProps) -> Html {
         })
     };
     let more_errors = [
-        FieldKey::Days(i),
-        FieldKey::Evidence(i),
-        FieldKey::Pipeline(i),
+        Field::StageDays(i),
+        Field::StageEvidence(i),
+        Field::Pipeline(i),
     ]
     .iter()
     .any(|k| state.errors.contains_key(k));
@@ -95,7 +94,7 @@ pub fn StageRow(props: &StageRowProps) -> Html {
                 label={format!("{name} conversion rate")} label_hidden=true
                 value={form.rates[i].clone()} unit="%" inputmode="decimal"
                 hint={rate_meaning(i).map(AttrValue::Static)}
-                error={error(FieldKey::Rate(i))} on_change={edit(Input::Rate(i))} />
+                error={error(Field::StageRate(i))} on_change={edit(Field::StageRate(i))} />
             <input class="rate-slider" type="range" min="0" max="100" step="0.5"
                 aria-label={format!("{name} rate slider")}
                 value={slider_value.to_string()} oninput={on_slide} />
@@ -105,16 +104,16 @@ pub fn StageRow(props: &StageRowProps) -> Html {
                     <NumberField id={format!("days-{i}")} label={format!("{name} days in stage")}
                         value={form.days[i].clone()} unit="days" inputmode="decimal"
                         hint={if i == 6 { "Mean days from the win to the repeat purchase" } else { "Mean time a deal spends here" }}
-                        error={error(FieldKey::Days(i))} on_change={edit(Input::Days(i))} />
+                        error={error(Field::StageDays(i))} on_change={edit(Field::StageDays(i))} />
                     <NumberField id={format!("evidence-{i}")} label={format!("{name} evidence")}
                         value={form.evidence[i].clone()} unit="deals" inputmode="decimal"
                         hint="How many past deals back the rate; empty = exact"
-                        error={error(FieldKey::Evidence(i))} on_change={edit(Input::Evidence(i))} />
+                        error={error(Field::StageEvidence(i))} on_change={edit(Field::StageEvidence(i))} />
                     if i < SALES_STAGES {
                         <NumberField id={format!("pipeline-{i}")} label={format!("{name} open deals")}
                             value={form.pipeline[i].clone()} unit="deals"
                             hint="Deals in this stage today"
-                            error={error(FieldKey::Pipeline(i))} on_change={edit(Input::Pipeline(i))} />
+                            error={error(Field::Pipeline(i))} on_change={edit(Field::Pipeline(i))} />
                     }
                     <div class="history">
                         <span class="history-label">{ "From history" }</span>

@@ -2,8 +2,7 @@
 
 use super::NumberField;
 use crate::app::use_app;
-use crate::form::FieldKey;
-use crate::state::Input;
+use engine::Field;
 use yew::prelude::*;
 
 #[component]
@@ -11,8 +10,8 @@ pub fn TargetsSection() -> Html {
     let app = use_app();
     let state = &app.state;
     let form = &state.form;
-    let edit = |input: Input| app.edit(input);
-    let error = |key: FieldKey| app.error(key);
+    let edit = |field: Field| app.edit(field);
+    let error = |field: Field| app.error(field);
     html! {
         <fieldset class="section">
             <legend>{ "Targets" }</legend>
@@ -20,11 +19,11 @@ pub fn TargetsSection() -> Html {
                 if form.values_on {
                     <NumberField id="target-revenue" label="Revenue target" value={form.target_revenue.clone()}
                         unit={state.currency.clone()} inputmode="decimal" hint="Empty: no revenue target"
-                        error={error(FieldKey::TargetRevenue)} on_change={edit(Input::TargetRevenue)} />
+                        error={error(Field::TargetRevenue)} on_change={edit(Field::TargetRevenue)} />
                 }
                 <NumberField id="target-won" label="Won deals target" value={form.target_won.clone()}
                     unit="deals" hint="Empty: no target"
-                    error={error(FieldKey::TargetWon)} on_change={edit(Input::TargetWon)} />
+                    error={error(Field::TargetWon)} on_change={edit(Field::TargetWon)} />
             </div>
         </fieldset>
     }

@@ -249,7 +249,7 @@ impl Default for ScenarioInput {
 }
 
 /// Which input a problem is about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Field {
     Version,
     Name,

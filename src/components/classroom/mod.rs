@@ -14,13 +14,13 @@ use crate::components::Dialog;
 use crate::lessons::Lesson;
 use crate::library_ops;
 use crate::motion::{Motion, MotionAction};
-use crate::state::{Action, Input};
+use crate::state::Action;
 use crate::worker::readers::{self, QuarterResult};
 use crate::worker::use_job_slot;
 use build_up::BuildUp;
 use deals_motion::{DealsMotion, Shown};
 use dot_canvas::DotCanvas;
-use engine::{JobSpec, Scenario};
+use engine::{Field, JobSpec, Scenario};
 use lesson_strip::LessonStrip;
 use outcome_histogram::OutcomeHistogram;
 use stage_counters::StageCounters;
@@ -228,7 +228,7 @@ pub fn Classroom(props: &ClassroomProps) -> Html {
     };
     let use_quarter = {
         let state = app.state.clone();
-        Callback::from(move |()| state.dispatch(Action::Edit(Input::Horizon, "13".to_owned())))
+        Callback::from(move |()| state.dispatch(Action::Edit(Field::Horizon, "13".to_owned())))
     };
     let on_guess = {
         let guess_text = guess_text.clone();
