@@ -93,6 +93,17 @@ pub struct Ops<'a> {
 }
 
 impl Ops<'_> {
+    /// A first revision under a fresh id, the scenario carrying `name`.
+    fn new_entry(&self, name: String, scenario: ScenarioInput) -> Entry {
+        Entry {
+            id: (self.new_id)(),
+            name: name.clone(),
+            modified: self.now,
+            revision: 1,
+            scenario: ScenarioInput { name, ..scenario },
+        }
+    }
+
     /// The saved scenario `id`, if it is stored and readable.
     pub fn read(&self, id: &str) -> Option<Entry> {
         storage::read_entry(self.store, id)
@@ -148,16 +159,7 @@ impl Ops<'_> {
     pub fn duplicate(&self, id: &str, taken: &[String]) -> Result<Entry, OpError> {
         let entry = self.read(id).ok_or(OpError::Gone)?;
         let name = unique(&format!("{} copy", entry.name), taken);
-        let copy = Entry {
-            id: (self.new_id)(),
-            name: name.clone(),
-            modified: self.now,
-            revision: 1,
-            scenario: ScenarioInput {
-                name,
-                ..entry.scenario
-            },
-        };
+        let copy = self.new_entry(name, entry.scenario);
         storage::save_entry(self.store, &copy, None)?;
         Ok(copy)
     }
@@ -193,16 +195,7 @@ impl Ops<'_> {
         for item in items {
             let name = unique(&item.name, &taken);
             report.renamed += usize::from(name != item.name);
-            let entry = Entry {
-                id: (self.new_id)(),
-                name: name.clone(),
-                modified: self.now,
-                revision: 1,
-                scenario: ScenarioInput {
-                    name: name.clone(),
-                    ..item.scenario
-                },
-            };
+            let entry = self.new_entry(name.clone(), item.scenario);
             if let Err(SaveError::Storage(e)) = storage::save_entry(self.store, &entry, None) {
                 report.failed = Some(e);
                 break;

@@ -3,7 +3,7 @@
 
 use super::decisions::{import_refused, ImportReport, OpError, Ops, SaveMode};
 use crate::storage::files::{self, LibraryItem};
-use crate::storage::library;
+use crate::storage::library::{self, Entry};
 use crate::storage::{MemoryStore, StorageError, Store};
 use engine::ScenarioInput;
 use std::cell::Cell;
@@ -15,6 +15,21 @@ fn ids() -> impl Fn() -> String {
         n.set(n.get() + 1);
         format!("id{}", n.get())
     }
+}
+
+/// The operations on `store` at time `now`.
+fn ops<'a>(store: &'a MemoryStore, ids: &'a dyn Fn() -> String, now: f64) -> Ops<'a> {
+    Ops {
+        store,
+        now,
+        new_id: ids,
+    }
+}
+
+/// Saves a new, unlinked scenario called `name`.
+fn save_new(ops: &Ops, name: &str) -> Entry {
+    ops.save(named(name), None, SaveMode::Update, &[])
+        .expect("saves")
 }
 
 fn named(name: &str) -> ScenarioInput {
@@ -35,11 +50,7 @@ fn taken(names: &[&str]) -> Vec<String> {
 #[test]
 fn a_new_save_gets_a_fresh_id_and_a_free_name_and_an_update_moves_the_revision() {
     let (store, ids) = (MemoryStore::new(), ids());
-    let ops = Ops {
-        store: &store,
-        now: 1000.0,
-        new_id: &ids,
-    };
+    let ops = ops(&store, &ids, 1000.0);
     let first = ops
         .save(named("Plan"), None, SaveMode::Update, &taken(&["Plan"]))
         .expect("saves");
@@ -91,13 +102,8 @@ fn a_new_save_gets_a_fresh_id_and_a_free_name_and_an_update_moves_the_revision()
 #[test]
 fn a_newer_save_from_another_tab_is_never_overwritten() {
     let (store, ids) = (MemoryStore::new(), ids());
-    let ops = Ops {
-        store: &store,
-        now: 1.0,
-        new_id: &ids,
-    };
-    ops.save(named("Q1"), None, SaveMode::Update, &[])
-        .expect("saves");
+    let ops = ops(&store, &ids, 1.0);
+    save_new(&ops, "Q1");
     // Tab B opened revision 1 and saved revision 2.
     let theirs = ops
         .save(named("Q1 (tab B)"), Some(("id1", 1)), SaveMode::Update, &[])
@@ -140,15 +146,9 @@ fn a_newer_save_from_another_tab_is_never_overwritten() {
 #[test]
 fn delete_then_undo_restores_the_entry_byte_for_byte() {
     let (store, ids) = (MemoryStore::new(), ids());
-    let ops = Ops {
-        store: &store,
-        now: 5.0,
-        new_id: &ids,
-    };
-    ops.save(named("Keep"), None, SaveMode::Update, &[])
-        .expect("saves");
-    ops.save(named("Drop"), None, SaveMode::Update, &[])
-        .expect("saves");
+    let ops = ops(&store, &ids, 5.0);
+    save_new(&ops, "Keep");
+    save_new(&ops, "Drop");
     let before = store.snapshot();
     let deleted = ops.delete("id2").expect("deletes");
     assert_eq!(deleted.name, "Drop");
@@ -162,13 +162,8 @@ fn delete_then_undo_restores_the_entry_byte_for_byte() {
 #[test]
 fn rename_and_duplicate_keep_names_apart() {
     let (store, ids) = (MemoryStore::new(), ids());
-    let ops = Ops {
-        store: &store,
-        now: 9.0,
-        new_id: &ids,
-    };
-    ops.save(named("A"), None, SaveMode::Update, &[])
-        .expect("saves");
+    let ops = ops(&store, &ids, 9.0);
+    save_new(&ops, "A");
     let renamed = ops.rename("id1", "B", &taken(&["B"])).expect("renames");
     assert_eq!(
         (renamed.name.as_str(), renamed.scenario.name.as_str()),
@@ -204,11 +199,7 @@ fn library_file(names: &[&str]) -> String {
 #[test]
 fn an_import_never_replaces_a_scenario_it_numbers_clashing_names() {
     let (store, ids) = (MemoryStore::new(), ids());
-    let ops = Ops {
-        store: &store,
-        now: 2.0,
-        new_id: &ids,
-    };
+    let ops = ops(&store, &ids, 2.0);
     let report = ops
         .import(
             &library_file(&["Plan", "Plan", "New"]),
@@ -252,11 +243,7 @@ fn an_import_never_replaces_a_scenario_it_numbers_clashing_names() {
 #[test]
 fn a_full_storage_leaves_stored_data_byte_identical_and_says_so() {
     let (store, ids) = (MemoryStore::new(), ids());
-    let ops = Ops {
-        store: &store,
-        now: 3.0,
-        new_id: &ids,
-    };
+    let ops = ops(&store, &ids, 3.0);
     let saved = ops
         .save(named("Old"), None, SaveMode::Update, &[])
         .expect("saves");
@@ -298,13 +285,8 @@ fn a_full_storage_leaves_stored_data_byte_identical_and_says_so() {
 #[test]
 fn a_storage_that_throws_is_reported_not_hidden() {
     let (store, ids) = (MemoryStore::new(), ids());
-    let ops = Ops {
-        store: &store,
-        now: 4.0,
-        new_id: &ids,
-    };
-    ops.save(named("A"), None, SaveMode::Update, &[])
-        .expect("saves");
+    let ops = ops(&store, &ids, 4.0);
+    save_new(&ops, "A");
     store.set_broken(Some(StorageError::Unavailable));
     assert_eq!(
         ops.save(named("B"), None, SaveMode::Update, &[]),
@@ -321,19 +303,9 @@ fn a_storage_that_throws_is_reported_not_hidden() {
 fn the_library_exports_newest_first_and_imports_back() {
     let (store, ids) = (MemoryStore::new(), ids());
     for (now, name) in [(1.0, "Older"), (2.0, "Newer")] {
-        let ops = Ops {
-            store: &store,
-            now,
-            new_id: &ids,
-        };
-        ops.save(named(name), None, SaveMode::Update, &[])
-            .expect("saves");
+        save_new(&ops(&store, &ids, now), name);
     }
-    let ops = Ops {
-        store: &store,
-        now: 3.0,
-        new_id: &ids,
-    };
+    let ops = ops(&store, &ids, 3.0);
     let file = ops.export_library().expect("exports");
     let back = files::import_file(&file, "lib.json").expect("imports");
     let names: Vec<_> = back.iter().map(|i| i.name.as_str()).collect();
