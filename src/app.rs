@@ -8,7 +8,7 @@ use crate::components::{
 use crate::library_ops;
 use crate::state::{Action, AppState, Notice};
 use crate::storage::files::decode_link;
-use crate::storage::{self, DraftLoad};
+use crate::storage::DraftLoad;
 use crate::worker::clock::now_ms;
 use crate::worker::{worker_count, Pool, PoolEvent, Supervised, Workers};
 use engine::ScenarioInput;
@@ -86,10 +86,10 @@ pub fn use_app() -> AppContext {
 
 /// Loads the saved draft once, before the first render.
 fn initial_state() -> (AppState, Option<Notice>) {
-    match storage::load_draft() {
+    match library_ops::load_draft() {
         DraftLoad::Loaded(input) => {
             let mut state = AppState::new(&input);
-            state.current = storage::load_open_link()
+            state.current = library_ops::load_open_link()
                 .map(|(id, revision)| crate::state::Current { id, revision });
             (state, None)
         }
@@ -132,7 +132,7 @@ pub fn App() -> Html {
                 None => {}
             }
             *startup_notice.borrow_mut() = notice;
-            let settings = storage::load_settings();
+            let settings = library_ops::load_settings();
             if crate::money::is_known(&settings.currency) {
                 state.currency = settings.currency;
             }
@@ -202,7 +202,7 @@ pub fn App() -> Html {
         use_effect_with(state.scenario.clone(), move |scenario| {
             let first_run = std::mem::replace(&mut *first.borrow_mut(), false);
             if let (Some(scenario), true, false) = (scenario, autosave, first_run) {
-                if let Err(e) = storage::save_draft(scenario) {
+                if let Err(e) = library_ops::save_draft(scenario) {
                     dispatcher.dispatch(Action::Notify(Notice::SaveFailed(e.to_string())));
                 }
             }
@@ -218,7 +218,8 @@ pub fn App() -> Html {
         use_effect_with(link, move |link| {
             let first_run = std::mem::replace(&mut *first.borrow_mut(), false);
             if !shared && !first_run {
-                let _ = storage::save_open_link(link.as_ref().map(|c| (c.id.as_str(), c.revision)));
+                let _ =
+                    library_ops::save_open_link(link.as_ref().map(|c| (c.id.as_str(), c.revision)));
             }
         });
     }
@@ -230,13 +231,9 @@ pub fn App() -> Html {
         use_effect_with(state.currency.clone(), move |currency| {
             if *loaded.borrow() != *currency {
                 *loaded.borrow_mut() = currency.clone();
-                let settings = storage::Settings {
-                    currency: currency.clone(),
-                    ..storage::load_settings()
-                };
                 // A failed save of a preference is not worth a warning of its
                 // own: the draft's autosave reports storage problems.
-                let _ = storage::save_settings(&settings);
+                let _ = library_ops::save_currency(currency);
             }
         });
     }

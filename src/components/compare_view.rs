@@ -3,8 +3,9 @@
 //! distributions and the funnels next to each other.
 
 use crate::app::use_app;
+use crate::library_ops;
 use crate::money::{money, money_compact};
-use crate::storage::{self, library};
+use crate::storage::library;
 use crate::worker::readers::{self, Read};
 use crate::worker::use_job_slot;
 use charts::{format, nice_ticks, overlay::overlay, LinearScale};
@@ -80,8 +81,7 @@ pub fn CompareView() -> Html {
         Callback::from(move |_: MouseEvent| {
             let entries: Vec<library::Entry> = chosen
                 .iter()
-                .filter_map(|id| storage::read(&library::entry_key(id)).ok().flatten())
-                .filter_map(|raw| library::decode_entry(&raw).ok())
+                .filter_map(|id| library_ops::read_entry(id))
                 .collect();
             if entries.len() < 2 {
                 status.set(Status::Failed(

@@ -5,7 +5,6 @@ use crate::app::use_app;
 use crate::library_ops::{self, SaveMode};
 use crate::presets::PRESETS;
 use crate::state::{Action, Notice};
-use crate::storage::files::encode_link;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{DragEvent, File, HtmlInputElement};
 use yew::prelude::*;
@@ -69,7 +68,10 @@ pub fn LibraryPanel() -> Html {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| library_ops::export_current(&state))
     };
-    let on_export_all = Callback::from(|_: MouseEvent| library_ops::export_library());
+    let on_export_all = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| library_ops::export_library(&state))
+    };
     let on_pick = {
         let state = state.clone();
         Callback::from(move |e: Event| {
@@ -111,9 +113,6 @@ pub fn LibraryPanel() -> Html {
         let state = state.clone();
         let share = share.clone();
         Callback::from(move |_: MouseEvent| {
-            let Some(scenario) = &state.scenario else {
-                return;
-            };
             let Some(window) = web_sys::window() else {
                 return;
             };
@@ -123,7 +122,10 @@ pub fn LibraryPanel() -> Html {
                 location.origin().unwrap_or_default(),
                 location.pathname().unwrap_or_default()
             );
-            let link = format!("{base}#{}", encode_link(scenario));
+            let Some(fragment) = library_ops::share_fragment(&state) else {
+                return;
+            };
+            let link = format!("{base}#{fragment}");
             let clipboard = window.navigator().clipboard();
             let _ = clipboard.write_text(&link);
             share.set(Some(link));

@@ -22,7 +22,7 @@ pub fn Notices() -> Html {
             let state = state.clone();
             Callback::from(move |_: MouseEvent| {
                 crate::app::clear_share_link();
-                let draft = match crate::storage::load_draft() {
+                let draft = match library_ops::load_draft() {
                     crate::storage::DraftLoad::Loaded(s) => s,
                     _ => engine::ScenarioInput::default(),
                 };
@@ -160,13 +160,8 @@ pub fn Notices() -> Html {
             }
             Notice::SaveFailed(reason) => {
                 let backup = {
-                    let scenario = state.scenario.clone();
-                    Callback::from(move |_: MouseEvent| {
-                        if let Some(s) = &scenario {
-                            let json = serde_json::to_string_pretty(s).unwrap_or_default();
-                            download_text("funnelcast-scenario.json", "application/json", &json);
-                        }
-                    })
+                    let state = state.clone();
+                    Callback::from(move |_: MouseEvent| library_ops::export_backup(&state))
                 };
                 html! {
                     <div class="notice error" role="alert">

@@ -3,16 +3,10 @@
 use super::NumberField;
 use crate::app::use_app;
 use crate::state::{Action, RunStatus};
+use crate::worker::clock::now_ms;
 use charts::format;
 use engine::Field;
 use yew::prelude::*;
-
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now())
-        .unwrap_or_else(js_sys::Date::now)
-}
 
 #[component]
 pub fn RunControls() -> Html {

@@ -1,7 +1,7 @@
 //! The colour theme: follow the system (the default), light or dark. Kept
 //! with the settings; applied as `data-theme` on the page's root element.
 
-use crate::storage;
+use crate::library_ops;
 use yew::prelude::*;
 
 const THEMES: [(&str, &str); 3] = [("auto", "System"), ("light", "Light"), ("dark", "Dark")];
@@ -22,7 +22,7 @@ fn apply(theme: &str) {
 
 #[component]
 pub fn ThemePick() -> Html {
-    let theme = use_state(|| storage::load_settings().theme);
+    let theme = use_state(|| library_ops::load_settings().theme);
     use_effect_with((*theme).clone(), |theme| apply(theme));
     let on_change = {
         let theme = theme.clone();
@@ -31,10 +31,7 @@ pub fn ThemePick() -> Html {
             let value = select.value();
             // A preference: if storage refuses it, the choice still holds
             // for this visit.
-            let _ = storage::save_settings(&storage::Settings {
-                theme: value.clone(),
-                ..storage::load_settings()
-            });
+            let _ = library_ops::save_theme(&value);
             theme.set(value);
         })
     };

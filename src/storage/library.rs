@@ -6,7 +6,7 @@
 //! `revision` grows with every save, so a tab can tell that another tab
 //! saved a newer version and must not overwrite it.
 
-use super::DecodeError;
+use super::{to_json, DecodeError, EncodeError};
 use engine::ScenarioInput;
 use serde::{Deserialize, Serialize};
 
@@ -68,14 +68,14 @@ pub fn entry_key(id: &str) -> String {
     format!("{ENTRY_PREFIX}{id}")
 }
 
-pub fn encode_entry(entry: &Entry) -> String {
-    let stored = StoredEntry {
+/// Serialises an entry for storage.
+pub fn encode_entry(entry: &Entry) -> Result<String, EncodeError> {
+    to_json(&StoredEntry {
         app: "funnelcast".to_owned(),
         version: ENTRY_VERSION,
         kind: "scenario".to_owned(),
         entry: entry.clone(),
-    };
-    serde_json::to_string(&stored).unwrap_or_default()
+    })
 }
 
 /// Reads a stored entry of any version this build knows.
@@ -111,6 +111,26 @@ pub fn unique_name(name: &str, taken: &[&str]) -> String {
         .unwrap_or(base)
 }
 
+/// A fresh entry id from the time (ms since the Unix epoch) and a random
+/// number in [0, 1): both in base 36.
+pub fn new_id(now: f64, random: f64) -> String {
+    format!("{}{}", radix36(now as u64), radix36((random * 1e12) as u64))
+}
+
+fn radix36(mut n: u64) -> String {
+    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    loop {
+        out.push(DIGITS[(n % 36) as usize]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,7 +149,8 @@ mod tests {
 
     #[test]
     fn round_trip() {
-        assert_eq!(decode_entry(&encode_entry(&entry())), Ok(entry()));
+        let raw = encode_entry(&entry()).expect("encodes");
+        assert_eq!(decode_entry(&raw), Ok(entry()));
     }
 
     #[test]
@@ -165,5 +186,14 @@ mod tests {
         assert_eq!(clean_name(&"x".repeat(500)).chars().count(), MAX_NAME);
         assert_eq!(unique_name("Plan", &["Plan", "Plan (2)"]), "Plan (3)");
         assert_eq!(unique_name("New", &["Plan"]), "New");
+    }
+
+    #[test]
+    fn ids_are_base_36_of_time_and_randomness() {
+        assert_eq!(radix36(0), "0");
+        assert_eq!(radix36(35), "z");
+        assert_eq!(radix36(36), "10");
+        assert_eq!(new_id(36.0, 0.0), "100");
+        assert_ne!(new_id(1e12, 0.1), new_id(1e12, 0.2));
     }
 }

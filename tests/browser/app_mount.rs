@@ -3,7 +3,8 @@
 
 use crate::util::{local_storage, next_tasks};
 use funnelcast::app::App;
-use funnelcast::storage::{self, DRAFT_KEY, UNREADABLE_PREFIX};
+use funnelcast::library_ops;
+use funnelcast::storage::{DRAFT_KEY, UNREADABLE_PREFIX};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 fn mount() -> web_sys::Element {
@@ -55,7 +56,7 @@ async fn saved_rate_is_shown_after_start() {
     store.clear().expect("clear");
     let mut input = engine::ScenarioInput::default();
     input.stages[1].rate = 0.3;
-    storage::save_draft(&input).expect("saves");
+    library_ops::save_draft(&input).expect("saves");
     let root = mount();
     next_tasks(50).await;
     let field = root

@@ -3,7 +3,10 @@
 
 use crate::util::local_storage;
 use engine::ScenarioInput;
-use funnelcast::storage::{self, DraftLoad, StorageError, DRAFT_KEY, UNREADABLE_PREFIX};
+use funnelcast::library_ops;
+use funnelcast::storage::{
+    self, DraftLoad, LocalStore, StorageError, Store, DRAFT_KEY, UNREADABLE_PREFIX,
+};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 fn edited() -> ScenarioInput {
@@ -16,11 +19,11 @@ fn edited() -> ScenarioInput {
 #[wasm_bindgen_test]
 fn save_then_load_round_trips() {
     local_storage().clear().expect("clear");
-    assert_eq!(storage::load_draft(), DraftLoad::Empty);
-    storage::save_draft(&edited()).expect("saves");
+    assert_eq!(library_ops::load_draft(), DraftLoad::Empty);
+    library_ops::save_draft(&edited()).expect("saves");
     let raw = local_storage().get_item(DRAFT_KEY).expect("reads");
     assert!(raw.is_some_and(|r| r.contains("\"version\":1")));
-    assert_eq!(storage::load_draft(), DraftLoad::Loaded(edited()));
+    assert_eq!(library_ops::load_draft(), DraftLoad::Loaded(edited()));
 }
 
 #[wasm_bindgen_test]
@@ -29,7 +32,7 @@ fn corrupted_draft_is_kept_aside_not_dropped() {
     store.clear().expect("clear");
     let garbage = "{\"app\":\"funnelcast\",\"version\":1,\"scen";
     store.set_item(DRAFT_KEY, garbage).expect("write");
-    let DraftLoad::Unreadable { raw, kept_as, .. } = storage::load_draft() else {
+    let DraftLoad::Unreadable { raw, kept_as, .. } = library_ops::load_draft() else {
         panic!("corrupted draft must be reported as unreadable");
     };
     assert_eq!(raw, garbage);
@@ -42,7 +45,7 @@ fn corrupted_draft_is_kept_aside_not_dropped() {
     // The draft's key is freed only once the copy exists, so a second load
     // does not copy it again.
     assert_eq!(store.get_item(DRAFT_KEY).expect("reads"), None);
-    assert_eq!(storage::load_draft(), DraftLoad::Empty);
+    assert_eq!(library_ops::load_draft(), DraftLoad::Empty);
 }
 
 #[wasm_bindgen_test]
@@ -50,11 +53,12 @@ fn newer_version_is_reported_and_left_alone() {
     let store = local_storage();
     store.clear().expect("clear");
     let newer = storage::encode_draft(&edited(), 0.0)
+        .expect("encodes")
         .replace("\"version\":1,\"saved_at\"", "\"version\":99,\"saved_at\"");
     store.set_item(DRAFT_KEY, &newer).expect("write");
     let DraftLoad::Unreadable {
         reason, kept_as, ..
-    } = storage::load_draft()
+    } = library_ops::load_draft()
     else {
         panic!("newer draft must not load");
     };
@@ -73,11 +77,11 @@ fn a_full_storage_is_recognised() {
     // Far beyond Chromium's 5 MB per-origin quota.
     let huge = "x".repeat(12_000_000);
     assert_eq!(
-        storage::write("funnelcast.test.huge", &huge),
+        LocalStore.set("funnelcast.test.huge", &huge),
         Err(StorageError::Full)
     );
     // What was there before is untouched and a normal save still works.
-    storage::save_draft(&edited()).expect("saves after a failed write");
-    assert_eq!(storage::load_draft(), DraftLoad::Loaded(edited()));
+    library_ops::save_draft(&edited()).expect("saves after a failed write");
+    assert_eq!(library_ops::load_draft(), DraftLoad::Loaded(edited()));
     store.clear().expect("clear");
 }
