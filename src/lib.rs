@@ -1,16 +1,20 @@
-//! Funnelcast's browser app: a Yew front end over the `engine` crate, with the
-//! simulation running in a Web Worker.
+//! Funnelcast's browser app: a Yew front end over the `engine` crate, with
+//! every long computation running in a Web Worker. See ARCHITECTURE.md.
 //!
-//! - [`app`]: the root component; wires state, worker and storage together.
-//! - [`state`]: the app state and its one pure reducer.
+//! - [`app`]: the root component; owns the state and the workers, runs the side effects as hooks.
+//! - [`state`]: the app state and its reducer, split by slice (form, library, runs, notices).
 //! - [`form`]: raw form text → scenario input, with a message per field.
-//! - [`storage`]: the saved-data schema, its migrations and localStorage access.
-//! - [`worker`]: the worker protocol, the worker itself and the hook that talks to it.
+//! - [`storage`]: the saved-data schema, its migrations, and the `Store` port
+//!   (localStorage, or in memory for native tests).
+//! - [`worker`]: jobs off the main thread: the protocol, the job worker, one
+//!   supervisor, the forecast pool, and the hooks that reach them.
 //! - [`components`]: one file per UI component; no simulation logic.
 //! - [`stage_info`]: what each sales stage is, in plain words.
 //! - [`download`]: saving text as a file the user downloads.
 //! - [`chart_export`]: a chart as an SVG or PNG file.
-//! - [`library_ops`]: what the library's buttons do (storage, then state).
+//! - [`library_ops`]: what the library's buttons do (decisions over the
+//!   `Store` port, then actions); with the app's hooks, the only code that
+//!   touches storage.
 //! - [`money`]: money in the user's currency and locale.
 //! - [`presets`]: read-only scenarios to start from.
 //! - [`lessons`]: the classroom's ready-made exercises.
