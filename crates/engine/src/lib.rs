@@ -10,6 +10,7 @@
 pub mod compare;
 pub mod deals;
 pub mod decisions;
+pub mod measure;
 pub mod model;
 pub mod rng;
 pub mod sampling;
@@ -21,6 +22,7 @@ pub mod timing;
 
 pub use compare::{CompareAccumulator, Comparison, ComparisonSummary, Metric};
 pub use deals::{Counts, Deal, DealsError, Fate, Position, Quarter};
+pub use measure::Measure;
 pub use model::{Model, Source, TrialOutcome};
 pub use scenario::{
     DealValue, DealValueInput, Field, FieldError, FollowUpInput, Leads, LeadsInput, Scenario,

@@ -24,9 +24,11 @@ fn the_bottleneck_stage_is_first_to_fix() {
         won: Some(270.0),
     });
     let report = sensitivity(&s).expect("valid");
-    assert_eq!(report.first_to_fix.as_deref(), Some("Needs assessment"));
+    // Stages are named by index (Needs assessment is stage 2).
+    assert_eq!(report.first_to_fix, Some(2));
+    assert_eq!(report.stage_name(2), Some("Needs assessment"));
     let top = &report.effects[0];
-    assert_eq!(top.stage.as_deref(), Some("Needs assessment"));
+    assert_eq!(top.stage(), Some(2));
     // Expected change: 5000 · (0.9⁵) · 0.01 = 29.5 deals; within 4.5 SE.
     let expected = 5000.0 * 0.9f64.powi(5) * 0.01;
     assert!(
