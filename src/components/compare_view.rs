@@ -9,7 +9,7 @@ use crate::storage::library;
 use crate::worker::readers::{self, Read};
 use crate::worker::use_job_slot;
 use charts::{format, nice_ticks, overlay::overlay, LinearScale};
-use engine::{ComparisonSummary, JobSpec, Metric, Summary};
+use engine::{ComparisonSummary, JobSpec, Measure, Summary};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -149,7 +149,7 @@ struct CompareResultsProps {
 fn CompareResults(props: &CompareResultsProps) -> Html {
     let s = &props.summary;
     let names = &props.names;
-    let by_revenue = s.metric == Metric::Revenue;
+    let by_revenue = s.metric == Measure::Revenue;
     let value = |x: f64| {
         if by_revenue {
             money(x, &props.currency)

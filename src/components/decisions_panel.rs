@@ -25,13 +25,14 @@ fn verdict(r: &SensitivityReport, value: &dyn Fn(f64) -> String) -> Option<Strin
     let best = r
         .effects
         .iter()
-        .filter(|e| e.stage.is_some())
+        .filter(|e| e.stage().is_some())
         .max_by(|a, b| a.median_change.total_cmp(&b.median_change))?;
-    let stage = best.stage.clone()?;
+    let index = best.stage()?;
+    let stage = r.stage_name(index)?;
     let runner_up = r
         .effects
         .iter()
-        .filter(|e| e.stage.as_ref().is_some_and(|s| *s != stage))
+        .filter(|e| e.stage().is_some_and(|s| s != index))
         .map(|e| e.median_change)
         .fold(f64::NEG_INFINITY, f64::max);
     let action = match best.lever {
@@ -57,13 +58,12 @@ pub fn DecisionsPanel() -> Html {
     let app = use_app();
     let state = &app.state;
     let report = use_state(|| None::<Rc<SensitivityReport>>);
-    let plan = use_state(|| None::<(String, Rc<Plan>)>);
-    let plan_goal = use_mut_ref(|| None::<Goal>);
+    let plan = use_state(|| None::<(String, Question, Rc<Plan>)>);
     let pending = use_state(|| Pending::None);
     let progress = use_state(|| 0.0f64);
     let error = use_state(|| None::<String>);
-    // The label of the question in flight, shown with its answer.
-    let asked = use_mut_ref(String::new);
+    // The label and question in flight, shown with its answer.
+    let asked = use_mut_ref(|| (String::new(), Question::Sensitivity));
     let runner = use_job_slot();
     let on_read = {
         let (report, plan, pending, error, asked) = (
@@ -78,7 +78,10 @@ pub fn DecisionsPanel() -> Html {
             Read::Result(answer, _) => {
                 match &*answer {
                     Answer::Sensitivity(r) => report.set(Some(Rc::new(r.clone()))),
-                    Answer::Plan(p) => plan.set(Some((asked.borrow().clone(), Rc::new(p.clone())))),
+                    Answer::Plan(p) => {
+                        let a = asked.borrow();
+                        plan.set(Some((a.0.clone(), a.1.clone(), Rc::new(p.clone()))))
+                    }
                 }
                 pending.set(Pending::None);
             }
@@ -114,7 +117,6 @@ pub fn DecisionsPanel() -> Html {
         .ok()
         .or(default_target);
 
-    let goal_ref = plan_goal.clone();
     let ask = |question: Question, label: String, what: Pending| {
         let (runner, pending, error, asked) = (
             runner.clone(),
@@ -123,20 +125,13 @@ pub fn DecisionsPanel() -> Html {
             asked.clone(),
         );
         let (progress, on_read) = (progress.clone(), on_read.clone());
-        let plan_goal = goal_ref.clone();
         let scenario = state.scenario.clone();
         Callback::from(move |_: MouseEvent| {
             let Some(scenario) = scenario.clone() else {
                 error.set(Some("Fix the highlighted fields first.".to_owned()));
                 return;
             };
-            *asked.borrow_mut() = label.clone();
-            *plan_goal.borrow_mut() = match question {
-                Question::Leads { goal, .. }
-                | Question::StageRate { goal, .. }
-                | Question::Pipeline { goal, .. } => Some(goal),
-                Question::Sensitivity => None,
-            };
+            *asked.borrow_mut() = (label.clone(), question.clone());
             error.set(None);
             progress.set(0.0);
             pending.set(what.clone());
@@ -185,8 +180,8 @@ pub fn DecisionsPanel() -> Html {
         let bars = r.effects.iter().enumerate().map(|(i, e)| {
             let y = 8.0 + row * i as f64;
             let (x0, x1) = (x.map(0.0), x.map(e.median_change));
-            let first = e.stage.is_some() && e.stage == r.first_to_fix && matches!(e.lever, Lever::StageRate(_) | Lever::StageDays(_));
-            let fill = if e.stage.is_none() { "#98a2b3" } else if first { "#c4320a" } else { "#2f5bea" };
+            let first = e.stage().is_some() && e.stage() == r.first_to_fix;
+            let fill = if e.stage().is_none() { "#98a2b3" } else if first { "#c4320a" } else { "#2f5bea" };
             html! {
                 <g>
                     <title>{ format!("{}: {} ± {} at the median", e.label, value_fmt(e.median_change, revenue), value_fmt(e.median_change_se, revenue)) }</title>
@@ -210,7 +205,7 @@ pub fn DecisionsPanel() -> Html {
                 <p class="verdict" data-testid="first-to-fix">{ sentence }</p>
                 <svg class="chart tornado" viewBox={format!("0 0 {w} {h}")} role="img"
                      aria-label={format!("Tornado chart of the change in median {} for each lever, largest first. {}",
-                        if revenue { "revenue" } else { "won deals" }, r.first_to_fix.as_ref().map(|s| format!("Fix {s} first.")).unwrap_or_default())}>
+                        if revenue { "revenue" } else { "won deals" }, r.first_to_fix.and_then(|i| r.stage_name(i)).map(|s| format!("Fix {s} first.")).unwrap_or_default())}>
                     <line x1={x.map(0.0).to_string()} x2={x.map(0.0).to_string()} y1="4" y2={(h - 20.0).to_string()} stroke="#98a2b3" />
                     { for bars }
                 </svg>
@@ -227,21 +222,17 @@ pub fn DecisionsPanel() -> Html {
     });
 
     // Reverse planning.
-    let plan_view = plan.as_ref().map(|(label, p)| {
+    let plan_view = plan.as_ref().map(|(label, question, p)| {
         let text = if !p.reachable {
             format!("{label}: the target cannot be reached with {} confidence within the range searched (at most {} gives a {} chance).",
                 format::percent(p.confidence), format::mean(p.searched_up_to), format::percent(p.achieved))
         } else {
             let v = p.value.unwrap_or_default();
-            let amount = if label.starts_with("Rate") {
-                format::percent(v)
-            } else if label.starts_with("Pipeline") {
-                match (state.scenario.as_ref(), *plan_goal.borrow()) {
-                    (Some(s), Some(g)) => crate::report::pipeline_coverage(s, v, g, &|x| money(x, &currency)),
-                    _ => format!("{v:.1} × today's open pipeline"),
-                }
-            } else {
-                format::mean(v)
+            let amount = match (question, state.scenario.as_ref()) {
+                (Question::StageRate { .. }, _) => format::percent(v),
+                (Question::Pipeline { goal, .. }, Some(s)) => crate::report::pipeline_coverage(s, v, *goal, &|x| money(x, &currency)),
+                (Question::Pipeline { .. }, None) => format!("{v:.1} × today's open pipeline"),
+                _ => format::mean(v),
             };
             format!("{label}: {amount}, for a {} ± {} chance.", format::percent(p.achieved), format::percent(p.achieved_se))
         };

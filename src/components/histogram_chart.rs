@@ -9,12 +9,8 @@ use std::rc::Rc;
 use web_sys::{Element, PointerEvent};
 use yew::prelude::*;
 
-/// Which quantity the chart shows.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Measure {
-    Won,
-    Revenue,
-}
+/// Which quantity the chart shows: the engine's one measure enum.
+pub use engine::Measure;
 
 #[derive(Properties, PartialEq)]
 pub struct HistogramChartProps {

@@ -4,20 +4,12 @@
 //! summary and, for every pair, the share of trials in which one beats the
 //! other.
 
+use crate::measure::Measure;
 use crate::model::{Model, TrialOutcome};
 use crate::scenario::Scenario;
 use crate::simulation::Accumulator;
 use crate::summary::{Summary, SummaryContext};
 use serde::{Deserialize, Serialize};
-
-/// What "beats" compares.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Metric {
-    /// Revenue (when every scenario has deal values).
-    Revenue,
-    /// Deals won.
-    Won,
-}
 
 /// The statistics of a comparison so far; merges exactly.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -47,7 +39,7 @@ impl CompareAccumulator {
 /// The comparison's results.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ComparisonSummary {
-    pub metric: Metric,
+    pub metric: Measure,
     pub summaries: Vec<Summary>,
     /// `beats[i][j]`: share of trials in which scenario i did strictly
     /// better than scenario j (ties count for neither).
@@ -60,7 +52,7 @@ pub struct ComparisonSummary {
 pub struct Comparison {
     models: Vec<Model>,
     contexts: Vec<SummaryContext>,
-    metric: Metric,
+    metric: Measure,
     next_trial: u64,
     end_trial: u64,
     acc: CompareAccumulator,
@@ -71,11 +63,8 @@ impl Comparison {
     /// Compares `scenarios` over `trials` trials, all with `seed` (common
     /// random numbers), or only trials `range` of them.
     pub fn new(scenarios: Vec<Scenario>, seed: u64, range: std::ops::Range<u64>) -> Self {
-        let metric = if scenarios.iter().all(|s| s.deal_value().is_some()) {
-            Metric::Revenue
-        } else {
-            Metric::Won
-        };
+        // Revenue only when every scenario has deal values.
+        let metric = Measure::judged_by(scenarios.iter().all(|s| s.deal_value().is_some()));
         let trials = range.end.saturating_sub(range.start);
         let models: Vec<Model> = scenarios
             .into_iter()
@@ -107,10 +96,7 @@ impl Comparison {
             for (model, out) in self.models.iter().zip(self.scratch.iter_mut()) {
                 model.run_trial(trial, out);
             }
-            let value = |o: &TrialOutcome| match self.metric {
-                Metric::Revenue => o.revenue,
-                Metric::Won => o.won() as f64,
-            };
+            let value = |o: &TrialOutcome| self.metric.of(o);
             for (i, a) in self.scratch.iter().enumerate() {
                 self.acc.scenarios[i].push(a, self.models[i].scenario());
                 for (j, b) in self.scratch.iter().enumerate() {
@@ -136,7 +122,7 @@ impl Comparison {
         &self.contexts
     }
 
-    pub fn metric(&self) -> Metric {
+    pub fn metric(&self) -> Measure {
         self.metric
     }
 
@@ -148,7 +134,7 @@ impl Comparison {
 /// The summary of a (possibly merged) comparison accumulator.
 pub fn summarize(
     contexts: &[SummaryContext],
-    metric: Metric,
+    metric: Measure,
     acc: &CompareAccumulator,
     trials_planned: u64,
 ) -> ComparisonSummary {

@@ -10,9 +10,10 @@
 //! A new analysis is a [`Job`] implementation plus one variant in
 //! [`JobSpec`] and [`Report`]: hosts need no new plumbing.
 
-use crate::compare::{CompareAccumulator, Comparison, Metric};
+use crate::compare::{CompareAccumulator, Comparison};
 use crate::deals::Quarter;
 use crate::decisions::{Answer, DecisionRun, Question};
+use crate::measure::Measure;
 use crate::model::Model;
 use crate::scenario::{Scenario, ScenarioInput};
 use crate::simulation::{Accumulator, Simulation};
@@ -68,7 +69,7 @@ pub enum Report {
     /// Sent once at the start of a comparison.
     CompareStarted {
         contexts: Vec<SummaryContext>,
-        metric: Metric,
+        metric: Measure,
     },
     /// A comparison's statistics so far.
     Compare(Box<CompareAccumulator>),

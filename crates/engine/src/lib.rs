@@ -11,6 +11,7 @@ pub mod compare;
 pub mod deals;
 pub mod decisions;
 pub mod job;
+pub mod measure;
 pub mod model;
 pub mod rng;
 pub mod sampling;
@@ -20,9 +21,10 @@ pub mod sketch;
 pub mod summary;
 pub mod timing;
 
-pub use compare::{CompareAccumulator, Comparison, ComparisonSummary, Metric};
+pub use compare::{CompareAccumulator, Comparison, ComparisonSummary};
 pub use deals::{Counts, Deal, DealsError, Fate, Position, Quarter};
 pub use job::{Job, JobSpec, QuarterProblem, Report};
+pub use measure::Measure;
 pub use model::{Model, Source, TrialOutcome};
 pub use scenario::{
     DealValue, DealValueInput, Field, FieldError, FollowUpInput, Leads, LeadsInput, Scenario,

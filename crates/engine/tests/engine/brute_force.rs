@@ -1,7 +1,7 @@
 //! The counting model against a deal-by-deal simulation written the
 //! obvious way (each lead drawn, each duration sampled), on scenarios small
 //! enough for that to be cheap. Means must agree within 4.5 combined
-//! standard errors.
+//! standard errors, and the comparison must catch durations off by 10 %.
 
 use crate::funnel_distribution::Z;
 use engine::rng::trial_rng;
@@ -22,8 +22,15 @@ struct Brute {
 
 /// Deal by deal: leads of week w enter Prospecting on day 7w; each stage
 /// takes 3·d·Beta(2,4) days; a deal counts in a stage if it entered it
-/// before the horizon.
-fn brute_force(leads: LeadsInput, pipeline: [u64; 6], weeks: usize, trials: u64) -> Brute {
+/// before the horizon. Every duration is multiplied by `duration_scale`
+/// (1 for the real thing; a mutant to show the comparison can fail).
+fn brute_force(
+    leads: LeadsInput,
+    pipeline: [u64; 6],
+    weeks: usize,
+    trials: u64,
+    duration_scale: f64,
+) -> Brute {
     let horizon = 7.0 * weeks as f64;
     let beta = Beta::new(2.0, 4.0).expect("valid");
     let mut b = Brute {
@@ -61,7 +68,7 @@ fn brute_force(leads: LeadsInput, pipeline: [u64; 6], weeks: usize, trials: u64)
             let mut t = entry;
             reached[start] += 1;
             for k in start..6 {
-                let d = 3.0 * DAYS[k] * beta.sample(&mut rng);
+                let d = 3.0 * DAYS[k] * beta.sample(&mut rng) * duration_scale;
                 if rng.random::<f64>() >= RATES[k] {
                     break;
                 }
@@ -98,7 +105,14 @@ fn mean_se(xs: &[f64]) -> (f64, f64) {
     (mean, (var / n).sqrt())
 }
 
-fn compare(leads: LeadsInput, pipeline: [u64; 6], weeks: usize) {
+/// Every check of the engine against the deal-by-deal simulation (with its
+/// durations scaled by `duration_scale`) that fails, in words.
+fn mismatches(
+    leads: LeadsInput,
+    pipeline: [u64; 6],
+    weeks: usize,
+    duration_scale: f64,
+) -> Vec<String> {
     let trials = 6000;
     let mut input = ScenarioInput::default();
     for ((stage, rate), days) in input.stages.iter_mut().zip(RATES).zip(DAYS) {
@@ -116,14 +130,17 @@ fn compare(leads: LeadsInput, pipeline: [u64; 6], weeks: usize) {
     let mut sim = Simulation::new(Scenario::new(&input).expect("valid"));
     sim.step(u64::MAX);
     let s = sim.summary();
-    let b = brute_force(leads, pipeline, weeks, trials);
-    let check = |what: &str, engine_mean: f64, engine_se: f64, brute: &[f64]| {
+    let b = brute_force(leads, pipeline, weeks, trials, duration_scale);
+    let mut failures = Vec::new();
+    let mut check = |what: &str, engine_mean: f64, engine_se: f64, brute: &[f64]| {
         let (m, se) = mean_se(brute);
         let tol = Z * (se * se + engine_se * engine_se).sqrt();
-        assert!(
-            (engine_mean - m).abs() <= tol + 1e-9,
-            "{what}: engine {engine_mean} vs deal by deal {m} (±{tol})"
-        );
+        let agrees = (engine_mean - m).abs() <= tol + 1e-9;
+        if !agrees {
+            failures.push(format!(
+                "{what}: engine {engine_mean} vs deal by deal {m} (±{tol})"
+            ));
+        }
     };
     for (k, stage) in s.stages.iter().enumerate() {
         check(
@@ -148,12 +165,18 @@ fn compare(leads: LeadsInput, pipeline: [u64; 6], weeks: usize) {
     if !b.days_to_win.is_empty() {
         let (m, se) = mean_se(&b.days_to_win);
         let d = s.days_to_win.expect("wins");
-        assert!(
-            (d.mean - m).abs() <= Z * se + 0.05,
-            "days to win: {} vs {m} ± {se}",
-            d.mean
-        );
+        let agrees = (d.mean - m).abs() <= Z * se + 0.05;
+        if !agrees {
+            failures.push(format!("days to win: {} vs {m} ± {se}", d.mean));
+        }
     }
+    failures
+}
+
+/// The engine agrees with the deal-by-deal simulation on every check.
+fn compare(leads: LeadsInput, pipeline: [u64; 6], weeks: usize) {
+    let failures = mismatches(leads, pipeline, weeks, 1.0);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]
@@ -164,4 +187,15 @@ fn weekly_leads_match_deal_by_deal() {
 #[test]
 fn a_cohort_and_open_pipeline_match_deal_by_deal() {
     compare(LeadsInput::Count(150.0), [0, 30, 20, 10, 10, 5], 6);
+}
+
+#[test]
+fn the_comparison_fails_when_durations_are_off_by_ten_percent() {
+    // Guard against a comparison that always passes: a deal-by-deal
+    // simulation whose every duration is 10 % longer must be told apart.
+    let failures = mismatches(LeadsInput::Count(150.0), [0, 30, 20, 10, 10, 5], 6, 1.1);
+    assert!(
+        failures.iter().any(|f| f.starts_with("days to win")),
+        "durations 10 % off went unnoticed: {failures:?}"
+    );
 }

@@ -1,6 +1,6 @@
 //! Comparisons on common random numbers.
 
-use engine::{Comparison, DealValueInput, Metric, Scenario, ScenarioInput, Simulation};
+use engine::{Comparison, DealValueInput, Measure, Scenario, ScenarioInput, Simulation};
 
 fn scenario(qualification: f64) -> Scenario {
     let mut input = ScenarioInput::default();
@@ -24,7 +24,7 @@ fn a_better_scenario_beats_the_other_and_shares_its_random_numbers() {
     let mut c = Comparison::new(vec![scenario(0.6), scenario(0.7)], 9, 0..4000);
     c.step(u64::MAX);
     let s = c.summary(4000);
-    assert_eq!(s.metric, Metric::Won);
+    assert_eq!(s.metric, Measure::Won);
     // B (a higher rate) beats A far more often than the reverse. (Common
     // random numbers couple the draws but binomial samplers are not
     // monotone in p, so A still wins some trials.)
@@ -64,6 +64,6 @@ fn revenue_is_compared_when_every_scenario_has_values() {
     let mut c = Comparison::new(vec![with_values(1000.0), with_values(2000.0)], 1, 0..1000);
     c.step(u64::MAX);
     let s = c.summary(1000);
-    assert_eq!(s.metric, Metric::Revenue);
+    assert_eq!(s.metric, Measure::Revenue);
     assert!(s.beats[1][0] > 0.9);
 }

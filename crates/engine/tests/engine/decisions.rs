@@ -1,6 +1,6 @@
 //! Sensitivity and planning on scenarios whose answer is known.
 
-use engine::decisions::{plan_leads, plan_stage_rate, sensitivity, Goal};
+use engine::decisions::{plan_leads, plan_pipeline, plan_stage_rate, sensitivity, Goal};
 use engine::{LeadsInput, ScenarioInput, TargetInput};
 use statrs::distribution::{Binomial, DiscreteCDF};
 
@@ -24,9 +24,11 @@ fn the_bottleneck_stage_is_first_to_fix() {
         won: Some(270.0),
     });
     let report = sensitivity(&s).expect("valid");
-    assert_eq!(report.first_to_fix.as_deref(), Some("Needs assessment"));
+    // Stages are named by index (Needs assessment is stage 2).
+    assert_eq!(report.first_to_fix, Some(2));
+    assert_eq!(report.stage_name(2), Some("Needs assessment"));
     let top = &report.effects[0];
-    assert_eq!(top.stage.as_deref(), Some("Needs assessment"));
+    assert_eq!(top.stage(), Some(2));
     // Expected change: 5000 · (0.9⁵) · 0.01 = 29.5 deals; within 4.5 SE.
     let expected = 5000.0 * 0.9f64.powi(5) * 0.01;
     assert!(
@@ -102,6 +104,53 @@ fn a_stage_rate_plan_meets_the_goal() {
         exact >= 0.85 - 4.5 * (0.85f64 * 0.15 / 2000.0).sqrt(),
         "{exact}"
     );
+}
+
+#[test]
+fn the_planned_pipeline_follows_the_binomial_quantile() {
+    // No new leads; 100 open deals in Presentation, each won with
+    // q = 0.6 · 0.5 · 0.4. A multiple x of that pipeline is round(100·x)
+    // deals, so won ~ Binomial(round(100·x), q).
+    let rates = [0.5, 0.6, 0.7, 0.6, 0.5, 0.4, 0.0];
+    let q: f64 = rates[3..6].iter().product();
+    let (k, confidence, trials) = (30u64, 0.85, 4000u64);
+    let mut s = cohort(rates, 0.0, trials as f64);
+    s.pipeline = Some(vec![0.0, 0.0, 0.0, 100.0, 0.0, 0.0]);
+    let plan = plan_pipeline(&s, Goal::Won(k), confidence, trials).expect("valid");
+    assert!(plan.reachable);
+    let x = plan.value.expect("a multiple");
+    let deals = |x: f64| (100.0 * x).round() as u64;
+    let exact = |n: u64| Binomial::new(q, n).expect("valid").sf(k - 1);
+    // The plan meets the goal, and a tenth less (the step it is rounded up
+    // to) does not, up to Monte Carlo error: SE = √(c(1−c)/trials).
+    let se = (confidence * (1.0 - confidence) / trials as f64).sqrt();
+    assert!(
+        exact(deals(x)) >= confidence - 4.5 * se,
+        "x = {x}: exact chance {}",
+        exact(deals(x))
+    );
+    assert!(
+        exact(deals(x - 0.1)) < confidence + 4.5 * se,
+        "x = {x} overshoots"
+    );
+    assert!(plan.achieved >= confidence);
+    assert!(
+        (plan.achieved_se - (plan.achieved * (1.0 - plan.achieved) / trials as f64).sqrt()).abs()
+            < 1e-12
+    );
+    // Same seed, same plan.
+    assert_eq!(
+        plan_pipeline(&s, Goal::Won(k), confidence, trials).expect("valid"),
+        plan
+    );
+}
+
+#[test]
+fn a_pipeline_plan_without_open_deals_is_unreachable() {
+    let s = cohort([0.5, 0.6, 0.7, 0.6, 0.5, 0.4, 0.0], 1000.0, 1000.0);
+    let plan = plan_pipeline(&s, Goal::Won(1), 0.85, 1000).expect("valid");
+    assert!(!plan.reachable);
+    assert_eq!(plan.value, None);
 }
 
 #[test]

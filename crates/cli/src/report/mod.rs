@@ -1,0 +1,12 @@
+//! What each command prints, one module per command: `simulate`,
+//! `validate`, `sensitivity` and `plan`.
+
+mod plan;
+mod sensitivity;
+mod simulate;
+mod validate;
+
+pub use plan::{plan_text, PlanJson};
+pub use sensitivity::{sensitivity_text, SensitivityJson};
+pub use simulate::{text, JsonReport};
+pub use validate::describe;
