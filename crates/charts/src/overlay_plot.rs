@@ -146,7 +146,14 @@ mod tests {
         let plot = OverlayPlot::new(&[&a], 2, FRAME).expect("values");
         assert_eq!(
             plot.ticks(5),
-            vec![(0.0, 10.0), (2.0, 30.0), (4.0, 50.0), (6.0, 70.0), (8.0, 90.0), (10.0, 110.0)]
+            vec![
+                (0.0, 10.0),
+                (2.0, 30.0),
+                (4.0, 50.0),
+                (6.0, 70.0),
+                (8.0, 90.0),
+                (10.0, 110.0)
+            ]
         );
     }
 
@@ -160,6 +167,9 @@ mod tests {
     fn empty_distributions_lie_on_the_axis() {
         let a = [(5.0, 2)];
         let plot = OverlayPlot::new(&[&a, &[]], 1, FRAME).expect("values");
-        assert_eq!(plot.outlines()[1], "M10.0 48.0 L10.0 48.0 L110.0 48.0 L110.0 48.0");
+        assert_eq!(
+            plot.outlines()[1],
+            "M10.0 48.0 L10.0 48.0 L110.0 48.0 L110.0 48.0"
+        );
     }
 }
