@@ -3,7 +3,7 @@
 
 mod chart_card;
 mod classroom;
-mod compare_view;
+mod compare;
 mod decisions_panel;
 mod dialog;
 mod fan_chart;
@@ -24,7 +24,7 @@ mod theme_pick;
 
 pub use chart_card::ChartCard;
 pub use classroom::Classroom;
-pub use compare_view::CompareView;
+pub use compare::CompareView;
 pub use decisions_panel::DecisionsPanel;
 pub use dialog::Dialog;
 pub use fan_chart::FanChart;

@@ -3,8 +3,10 @@
 //! No web dependency: scales, ticks, bar and band geometry are plain functions
 //! tested natively; the Yew components only turn them into `<svg>` markup.
 
+pub mod bar_scale;
 pub mod format;
 pub mod overlay;
+pub mod overlay_plot;
 pub mod path;
 pub mod scale;
 

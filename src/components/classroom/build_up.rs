@@ -2,21 +2,18 @@
 //! same seeded run, the histogram filling in, against the spreadsheet's
 //! point estimate and the room's guess.
 
+mod runner;
+mod view;
+
 use super::OutcomeHistogram;
 use crate::components::StatTable;
-use crate::worker::readers::{self, Read};
-use crate::worker::{use_job_slot, JobSlot};
+use crate::worker::use_job_slot;
 use charts::format;
-use engine::{JobSpec, ScenarioInput, Summary};
-use gloo::timers::callback::Timeout;
-use std::cell::RefCell;
+use engine::ScenarioInput;
+use runner::{start_step, Runner, Shared};
 use std::rc::Rc;
+use view::{View, ViewAction, STEPS};
 use yew::prelude::*;
-
-/// Quarters run at each step.
-pub const STEPS: [u64; 4] = [1, 10, 100, 10_000];
-/// Pause between steps, so the room sees each picture.
-const PAUSE_MS: u32 = 1_200;
 
 #[derive(Properties, PartialEq)]
 pub struct BuildUpProps {
@@ -25,91 +22,6 @@ pub struct BuildUpProps {
     pub guess: Option<f64>,
     /// Deals won in the animated quarter, once it has finished.
     pub watched: Option<f64>,
-}
-
-#[derive(Clone, Default, PartialEq)]
-struct View {
-    step: Option<usize>,
-    running: bool,
-    summary: Option<Rc<Summary>>,
-    error: Option<String>,
-}
-
-enum ViewAction {
-    Started(usize),
-    Done(usize, Rc<Summary>),
-    Failed(String),
-    Stopped,
-    Reset,
-}
-
-impl Reducible for View {
-    type Action = ViewAction;
-
-    fn reduce(self: Rc<Self>, action: ViewAction) -> Rc<Self> {
-        let mut v = (*self).clone();
-        match action {
-            ViewAction::Started(step) => {
-                v.step = Some(step);
-                v.running = true;
-                v.error = None;
-            }
-            ViewAction::Done(step, summary) => {
-                v.step = Some(step);
-                v.running = step + 1 < STEPS.len();
-                v.summary = Some(summary);
-            }
-            ViewAction::Failed(message) => {
-                v.running = false;
-                v.error = Some(message);
-            }
-            ViewAction::Stopped => v.running = false,
-            ViewAction::Reset => v = View::default(),
-        }
-        Rc::new(v)
-    }
-}
-
-/// The runs' side: the job slot on the helper worker (whose job in flight
-/// a new step supersedes), the scenario and the pause before the next step.
-struct Runner {
-    jobs: JobSlot,
-    scenario: Option<ScenarioInput>,
-    pause: Option<Timeout>,
-}
-
-type Shared = Rc<RefCell<Runner>>;
-type Views = UseReducerDispatcher<View>;
-
-/// Runs step `step` (a run of the first `STEPS[step]` trials of the seeded
-/// run); when it is done, pauses and runs the next one.
-fn start_step(runner: &Shared, view: &Views, step: usize) {
-    let r = runner.borrow();
-    let Some(mut input) = r.scenario.clone() else {
-        return;
-    };
-    input.trials = STEPS[step] as f64;
-    let spec = JobSpec::Forecast {
-        scenario: Box::new(input),
-        first: 0,
-        end: STEPS[step],
-    };
-    let (weak, views) = (Rc::downgrade(runner), view.clone());
-    let on_read = Callback::from(move |read| match read {
-        Read::Result(summary, true) => {
-            views.dispatch(ViewAction::Done(step, summary));
-            if let (Some(runner), true) = (weak.upgrade(), step + 1 < STEPS.len()) {
-                let (next_runner, next_view) = (runner.clone(), views.clone());
-                runner.borrow_mut().pause = Some(Timeout::new(PAUSE_MS, move || {
-                    start_step(&next_runner, &next_view, step + 1)
-                }));
-            }
-        }
-        Read::Failed(message) => views.dispatch(ViewAction::Failed(message)),
-        _ => {}
-    });
-    r.jobs.start(spec, readers::forecast(STEPS[step], on_read));
-    view.dispatch(ViewAction::Started(step));
 }
 
 #[component]
@@ -125,9 +37,7 @@ pub fn BuildUp(props: &BuildUpProps) -> Html {
     {
         let (views, runner) = (view.dispatcher(), runner.clone());
         use_effect_with(props.scenario.clone(), move |_| {
-            let mut r = runner.borrow_mut();
-            r.pause = None;
-            r.jobs.cancel();
+            runner.borrow_mut().halt();
             views.dispatch(ViewAction::Reset);
         });
     }
@@ -146,9 +56,7 @@ pub fn BuildUp(props: &BuildUpProps) -> Html {
     let stop = {
         let (views, runner) = (view.dispatcher(), runner.clone());
         Callback::from(move |_: MouseEvent| {
-            let mut r = runner.borrow_mut();
-            r.pause = None;
-            r.jobs.cancel();
+            runner.borrow_mut().halt();
             views.dispatch(ViewAction::Stopped);
         })
     };
