@@ -7,5 +7,7 @@ pub mod format;
 pub mod overlay;
 pub mod path;
 pub mod scale;
+pub mod tornado;
+pub mod week_bars;
 
 pub use scale::{nice_ticks, LinearScale};
