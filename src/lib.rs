@@ -22,10 +22,12 @@
 //! - [`dots`]: where each deal's dot is drawn in the animation.
 //! - [`offline`]: the service worker: registration, offline readiness, updates.
 //! - [`report`]: the headline sentence and CSV exports, from a summary.
+//! - [`decisions_text`]: the words of the "What to do" panel, from the engine's answers.
 
 pub mod app;
 pub mod chart_export;
 pub mod components;
+pub mod decisions_text;
 pub mod dots;
 pub mod download;
 pub mod form;

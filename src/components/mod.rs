@@ -4,7 +4,7 @@
 mod chart_card;
 mod classroom;
 mod compare;
-mod decisions_panel;
+mod decisions;
 mod dialog;
 mod fan_chart;
 mod funnel_chart;
@@ -25,7 +25,7 @@ mod theme_pick;
 pub use chart_card::ChartCard;
 pub use classroom::Classroom;
 pub use compare::CompareView;
-pub use decisions_panel::DecisionsPanel;
+pub use decisions::DecisionsPanel;
 pub use dialog::Dialog;
 pub use fan_chart::FanChart;
 pub use funnel_chart::FunnelChart;

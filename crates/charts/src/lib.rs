@@ -9,5 +9,7 @@ pub mod overlay;
 pub mod overlay_plot;
 pub mod path;
 pub mod scale;
+pub mod tornado;
+pub mod week_bars;
 
 pub use scale::{nice_ticks, LinearScale};

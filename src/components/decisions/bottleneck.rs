@@ -1,0 +1,64 @@
+//! "Which stage to fix": the button that asks, then the verdict sentence, the
+//! tornado chart and its numbers.
+
+use super::tornado::TornadoChart;
+use crate::app::use_app;
+use crate::decisions_text::{amount, chance_change, median_change, verdict};
+use crate::money::money;
+use charts::format;
+use engine::decisions::{Measure, SensitivityReport};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct BottleneckProps {
+    /// The last sensitivity answer, if any.
+    pub report: Option<Rc<SensitivityReport>>,
+    /// A question is in flight (the button waits).
+    pub busy: bool,
+    /// The question in flight is this one.
+    pub computing: bool,
+    pub on_find: Callback<()>,
+}
+
+#[component]
+pub fn Bottleneck(props: &BottleneckProps) -> Html {
+    let currency = use_app().state.currency.clone();
+    let onclick = props.on_find.reform(|_: MouseEvent| ());
+    let answer = props.report.as_ref().map(|r| {
+        let revenue = r.measure == Measure::Revenue;
+        let value = |v: f64| amount(v, revenue, &|x| money(x, &currency));
+        let rows = r.effects.iter().map(|e| {
+            html! {
+                <tr>
+                    <th scope="row">{ e.label.clone() }</th>
+                    <td>{ median_change(e, &value) }</td>
+                    <td>{ chance_change(e) }</td>
+                </tr>
+            }
+        });
+        html! {
+            <>
+                <p class="verdict" data-testid="first-to-fix">{ verdict(r, &value).unwrap_or_default() }</p>
+                <TornadoChart report={r.clone()} />
+                <details class="table-view">
+                    <summary>{ "Show the numbers" }</summary>
+                    <table class="data-table" aria-label="Sensitivity table">
+                        <thead><tr><th scope="col">{ "Lever" }</th><th scope="col">{ "Change in median" }</th><th scope="col">{ "Change in chance of target" }</th></tr></thead>
+                        <tbody>{ for rows }</tbody>
+                    </table>
+                </details>
+                <p class="hint-text">{ format!("{} trials, the same random numbers for every lever; ± is the Monte Carlo error.", format::count(r.trials as f64)) }</p>
+            </>
+        }
+    });
+    html! {
+        <div class="decision-block">
+            <h3>{ "Which stage to fix" }</h3>
+            <button type="button" class="button primary" disabled={props.busy} {onclick}>
+                { if props.computing { "Computing…" } else { "Find the bottleneck" } }
+            </button>
+            { answer.unwrap_or_default() }
+        </div>
+    }
+}

@@ -1,0 +1,57 @@
+//! The tornado chart: each lever's change in the median, largest first, the
+//! stage to fix first highlighted. Geometry from `charts::tornado`; colours
+//! from the theme (results.css), by class.
+
+use crate::app::use_app;
+use crate::decisions_text::{amount, tornado_label};
+use crate::money::money;
+use charts::tornado::{tornado, LABEL_X};
+use engine::decisions::{Measure, SensitivityReport};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct TornadoChartProps {
+    pub report: Rc<SensitivityReport>,
+}
+
+#[component]
+pub fn TornadoChart(props: &TornadoChartProps) -> Html {
+    let currency = use_app().state.currency.clone();
+    let r = &props.report;
+    let revenue = r.measure == Measure::Revenue;
+    let value = |v: f64| amount(v, revenue, &|x| money(x, &currency));
+    let pairs: Vec<_> = r
+        .effects
+        .iter()
+        .map(|e| (e.median_change, e.median_change_se))
+        .collect();
+    let t = tornado(&pairs);
+    let bars = r.effects.iter().zip(&t.rows).map(|(e, row)| {
+        // Levers outside the stages are muted; the stage to fix first stands out.
+        let class = match e.stage() {
+            None => "bar-muted",
+            Some(_) if e.stage() == r.first_to_fix => "bar-first",
+            Some(_) => "bar",
+        };
+        html! {
+            <g>
+                <title>{ format!("{}: {} ± {} at the median", e.label, value(e.median_change), value(e.median_change_se)) }</title>
+                <text x={LABEL_X.to_string()} y={row.text_y.to_string()} text-anchor="end" class="tornado-label">{ e.label.clone() }</text>
+                <rect {class} x={row.bar_x.to_string()} y={row.bar_y.to_string()}
+                      width={row.bar_width.to_string()} height={row.bar_height.to_string()} />
+                <line class="error-bar" x1={row.error_x1.to_string()} x2={row.error_x2.to_string()}
+                      y1={row.error_y.to_string()} y2={row.error_y.to_string()} stroke-width="1.5" />
+                <text x={row.value_x.to_string()} y={row.text_y.to_string()} class="tornado-value">{ value(e.median_change) }</text>
+            </g>
+        }
+    });
+    html! {
+        <svg class="chart tornado" viewBox={format!("0 0 {} {}", t.width, t.height)} role="img"
+             aria-label={tornado_label(r)}>
+            <line class="axis" x1={t.zero_x.to_string()} x2={t.zero_x.to_string()}
+                  y1={t.axis_y1.to_string()} y2={t.axis_y2.to_string()} />
+            { for bars }
+        </svg>
+    }
+}
