@@ -1,11 +1,16 @@
 //! Pure chart geometry and number formatting for Funnelcast's SVG charts.
 //!
-//! No web dependency: scales, ticks, bar and band geometry are plain functions
-//! tested natively; the Yew components only turn them into `<svg>` markup.
+//! No web dependency: scales, ticks, bins, bar and band geometry are plain
+//! functions tested natively; the Yew components only turn them into `<svg>`
+//! markup.
 
 pub mod format;
+pub mod frame;
+pub mod histogram;
+pub mod outcome;
 pub mod overlay;
 pub mod path;
 pub mod scale;
 
+pub use frame::{Frame, Rect};
 pub use scale::{nice_ticks, LinearScale};
