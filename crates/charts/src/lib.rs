@@ -4,8 +4,10 @@
 //! functions tested natively; the Yew components only turn them into `<svg>`
 //! markup.
 
+pub mod fan;
 pub mod format;
 pub mod frame;
+pub mod funnel;
 pub mod histogram;
 pub mod outcome;
 pub mod overlay;
