@@ -1,0 +1,37 @@
+//! "Copy share link": the scenario in a link's fragment, copied to the
+//! clipboard and shown with a warning about what it contains.
+
+use crate::storage::files::encode_link;
+use engine::ScenarioInput;
+use yew::prelude::*;
+
+/// Copies a link to this page holding `scenario` to the clipboard, and
+/// returns it (None outside a browser window).
+pub fn copy_share_link(scenario: &ScenarioInput) -> Option<String> {
+    let window = web_sys::window()?;
+    let location = window.location();
+    let base = format!(
+        "{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default()
+    );
+    let link = format!("{base}#{}", encode_link(scenario));
+    let _ = window.navigator().clipboard().write_text(&link);
+    Some(link)
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ShareBoxProps {
+    pub link: AttrValue,
+}
+
+/// The copied link, with what it reveals.
+#[component]
+pub fn ShareBox(props: &ShareBoxProps) -> Html {
+    html! {
+        <div class="share-box" aria-live="polite">
+            <p>{ "Link copied. It contains this scenario's numbers, including your open pipeline: share it only with people who may see them." }</p>
+            <input type="text" readonly=true aria-label="Share link" value={props.link.clone()} />
+        </div>
+    }
+}
