@@ -13,7 +13,7 @@ use crate::library_ops::{self, SaveMode};
 use entry::LibraryEntry;
 use import::import_file;
 use presets::Presets;
-use share::{copy_share_link, ShareBox};
+use share::{copy_share_link, share_box};
 use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
 
@@ -115,7 +115,7 @@ pub fn LibraryPanel() -> Html {
                 </label>
             </div>
             if let Some(link) = &*share {
-                <ShareBox link={link.clone()} />
+                { share_box(link) }
             }
             if let Some(deleted) = &state.deleted {
                 <div class="undo" aria-live="polite">

@@ -16,7 +16,7 @@ use crate::money::{money, money_compact};
 use crate::report::{headline, summary_csv, weekly_csv};
 use crate::state::{Action, Input, RunStatus};
 use charts::format;
-use empty::EmptyResults;
+use empty::empty_results;
 use kpis::Kpis;
 use yew::prelude::*;
 
@@ -25,7 +25,7 @@ pub fn ResultsPanel() -> Html {
     let app = use_app();
     let state = &app.state;
     let Some(summary) = state.summary.clone() else {
-        return html! { <EmptyResults /> };
+        return empty_results();
     };
     let currency = state.currency.clone();
     let money_fmt = {

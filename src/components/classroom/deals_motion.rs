@@ -11,7 +11,7 @@ use charts::format;
 use controls::MotionControls;
 use gloo::render::{request_animation_frame, AnimationFrame};
 use gloo::timers::callback::Interval;
-use legend::DotLegend;
+use legend::dot_legend;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -156,7 +156,7 @@ pub fn DealsMotion(props: &DealsMotionProps) -> Html {
                     <span class="referrals">{ format!(" · {} referred leads", n(counts.referrals)) }</span>
                 }
             </p>
-            <DotLegend deals={q.deals.len()} />
+            { dot_legend(q.deals.len()) }
             { for reveal }
             <p class="visually-hidden" aria-live="polite">{ if motion.playing { String::new() } else { picture } }</p>
         </section>

@@ -20,18 +20,13 @@ pub fn copy_share_link(scenario: &ScenarioInput) -> Option<String> {
     Some(link)
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ShareBoxProps {
-    pub link: AttrValue,
-}
-
-/// The copied link, with what it reveals.
-#[component]
-pub fn ShareBox(props: &ShareBoxProps) -> Html {
+/// The copied link, with what it reveals. Stateless markup, so a plain
+/// function: each Yew component costs about half a kilobyte of wasm.
+pub fn share_box(link: &str) -> Html {
     html! {
         <div class="share-box" aria-live="polite">
             <p>{ "Link copied. It contains this scenario's numbers, including your open pipeline: share it only with people who may see them." }</p>
-            <input type="text" readonly=true aria-label="Share link" value={props.link.clone()} />
+            <input type="text" readonly=true aria-label="Share link" value={link.to_owned()} />
         </div>
     }
 }

@@ -1,9 +1,10 @@
 //! The results panel before the first forecast: what to do to get one.
+//! Stateless markup, so a plain function: each Yew component costs about
+//! half a kilobyte of the app's wasm budget.
 
 use yew::prelude::*;
 
-#[component]
-pub fn EmptyResults() -> Html {
+pub fn empty_results() -> Html {
     html! {
         <section class="panel results empty" aria-labelledby="results-title">
             <h2 id="results-title">{ "Forecast" }</h2>

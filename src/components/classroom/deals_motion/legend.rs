@@ -4,14 +4,9 @@
 use super::super::dot_canvas::MAX_DOTS;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct DotLegendProps {
-    /// Deals in the quarter.
-    pub deals: usize,
-}
-
-#[component]
-pub fn DotLegend(props: &DotLegendProps) -> Html {
+/// The legend for a quarter of `deals` deals. Stateless markup, so a plain
+/// function: each Yew component costs about half a kilobyte of wasm.
+pub fn dot_legend(deals: usize) -> Html {
     html! {
         <ul class="legend" aria-label="Dot colours">
             <li><span class="dot-swatch new-lead"></span>{ "New lead" }</li>
@@ -20,8 +15,8 @@ pub fn DotLegend(props: &DotLegendProps) -> Html {
             <li><span class="dot-swatch lost"></span>{ "Lost" }</li>
             <li><span class="dot-swatch won"></span>{ "Won" }</li>
             <li><span class="dot-swatch followed-up"></span>{ "Followed up" }</li>
-            if props.deals > MAX_DOTS {
-                <li>{ format!("One dot per {} deals", crate::dots::stride(props.deals, MAX_DOTS)) }</li>
+            if deals > MAX_DOTS {
+                <li>{ format!("One dot per {} deals", crate::dots::stride(deals, MAX_DOTS)) }</li>
             }
         </ul>
     }
