@@ -3,7 +3,8 @@
 //! with 50 % and 85 % confidence.
 
 use super::histogram_chart::Measure;
-use charts::{nice_ticks, path, LinearScale};
+use charts::fan::{Fan, Week};
+use charts::Frame;
 use engine::{Band, Summary};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -17,12 +18,14 @@ pub struct FanChartProps {
     pub format_axis: Callback<f64, String>,
 }
 
-const WIDTH: f64 = 640.0;
-const HEIGHT: f64 = 260.0;
-const LEFT: f64 = 56.0;
-const RIGHT: f64 = 16.0;
-const TOP: f64 = 16.0;
-const BOTTOM: f64 = 40.0;
+const FRAME: Frame = Frame {
+    width: 640.0,
+    height: 260.0,
+    left: 56.0,
+    right: 16.0,
+    top: 16.0,
+    bottom: 40.0,
+};
 
 #[component]
 pub fn FanChart(props: &FanChartProps) -> Html {
@@ -46,64 +49,60 @@ pub fn FanChart(props: &FanChartProps) -> Html {
         };
     }
     let weeks = bands.len() as f64;
-    let top = bands
+    let highest = bands
         .iter()
         .map(|(_, b)| b.p90)
-        .fold(props.target.unwrap_or(0.0), f64::max)
-        .max(1.0)
-        * 1.05;
-    let x = LinearScale::new((0.0, weeks), (LEFT, WIDTH - RIGHT));
-    let y = LinearScale::new((0.0, top), (HEIGHT - BOTTOM, TOP));
-    // Start at week 0 with nothing won, so the fan opens from the origin.
-    let xs: Vec<f64> = std::iter::once(0.0)
-        .chain(bands.iter().map(|(w, _)| *w))
+        .fold(props.target.unwrap_or(0.0), f64::max);
+    let fan = Fan::new(FRAME, bands.len(), highest);
+    let points: Vec<Week> = bands
+        .iter()
+        .map(|(week, b)| Week {
+            week: *week,
+            p10: b.p10,
+            p50: b.p50,
+            p90: b.p90,
+        })
         .collect();
-    let column = |f: fn(&Band) -> f64| -> Vec<f64> {
-        std::iter::once(0.0)
-            .chain(bands.iter().map(|(_, b)| f(b)))
-            .collect()
-    };
-    let (p10, p50, p90) = (column(|b| b.p10), column(|b| b.p50), column(|b| b.p90));
-    let band_d = path::band(&xs, &p10, &p90, &x, &y);
-    let median: Vec<(f64, f64)> = xs.iter().copied().zip(p50.iter().copied()).collect();
-    let median_d = path::line(&median, &x, &y);
+    let (band_d, median_d) = fan.paths(&points);
+    let (left, right, top, baseline) =
+        (FRAME.left, FRAME.plot_right(), FRAME.top, FRAME.baseline());
     let fmt = &props.format;
-    let y_axis = nice_ticks(0.0, top, 5).into_iter().map(|t| {
-        let py = y.map(t);
+    let y_axis = fan.y_ticks().into_iter().map(|t| {
+        let py = fan.y(t);
         html! {
             <g class="tick">
-                <line x1={LEFT.to_string()} x2={(WIDTH - RIGHT).to_string()} y1={py.to_string()} y2={py.to_string()} stroke="#edf0f6" />
-                <text x={(LEFT - 8.0).to_string()} y={(py + 4.0).to_string()} text-anchor="end">{ props.format_axis.emit(t) }</text>
+                <line class="grid" x1={left.to_string()} x2={right.to_string()} y1={py.to_string()} y2={py.to_string()} />
+                <text x={(left - 8.0).to_string()} y={(py + 4.0).to_string()} text-anchor="end">{ props.format_axis.emit(t) }</text>
             </g>
         }
     });
-    let x_axis = nice_ticks(1.0, weeks, 8.min(weeks as usize).max(1)).into_iter().map(|t| {
-        let px = x.map(t);
+    let x_axis = fan.x_ticks().into_iter().map(|t| {
+        let px = fan.x(t);
         html! {
             <g class="tick">
-                <line x1={px.to_string()} x2={px.to_string()} y1={(HEIGHT - BOTTOM).to_string()} y2={(HEIGHT - BOTTOM + 5.0).to_string()} stroke="#98a2b3" />
-                <text x={px.to_string()} y={(HEIGHT - BOTTOM + 18.0).to_string()} text-anchor="middle">{ format!("{t}") }</text>
+                <line class="tick-mark" x1={px.to_string()} x2={px.to_string()} y1={baseline.to_string()} y2={(baseline + 5.0).to_string()} />
+                <text x={px.to_string()} y={(baseline + 18.0).to_string()} text-anchor="middle">{ format!("{t}") }</text>
             </g>
         }
     });
     let reached = |confidence: f64| s.week_reaching(confidence, revenue);
     let target_line = props.target.map(|t| {
-        let py = y.map(t);
+        let py = fan.y(t);
         html! {
             <g class="target">
-                <line x1={LEFT.to_string()} x2={(WIDTH - RIGHT).to_string()} y1={py.to_string()} y2={py.to_string()}
-                      stroke="#101828" stroke-width="2" stroke-dasharray="6 4" />
-                <text x={(LEFT + 6.0).to_string()} y={(py - 6.0).to_string()} fill="#101828">{ format!("Target {}", fmt.emit(t)) }</text>
+                <line x1={left.to_string()} x2={right.to_string()} y1={py.to_string()} y2={py.to_string()}
+                      stroke-width="2" stroke-dasharray="6 4" />
+                <text x={(left + 6.0).to_string()} y={(py - 6.0).to_string()}>{ format!("Target {}", fmt.emit(t)) }</text>
             </g>
         }
     });
     let week_marks = [(0.5, "50 %"), (0.85, "85 %")].into_iter().filter_map(|(c, label)| {
         let week = reached(c)? as f64;
-        let px = x.map(week);
+        let px = fan.x(week);
         Some(html! {
             <g class="reach">
-                <line x1={px.to_string()} x2={px.to_string()} y1={TOP.to_string()} y2={(HEIGHT - BOTTOM).to_string()} stroke="#d9730d" stroke-width="1.5" />
-                <text x={(px - 4.0).to_string()} y={(TOP + 10.0).to_string()} text-anchor="end" fill="#8a4a05">{ format!("{label} by week {week}") }</text>
+                <line x1={px.to_string()} x2={px.to_string()} y1={top.to_string()} y2={baseline.to_string()} stroke-width="1.5" />
+                <text x={(px - 4.0).to_string()} y={(top + 10.0).to_string()} text-anchor="end">{ format!("{label} by week {week}") }</text>
             </g>
         })
     });
@@ -123,15 +122,15 @@ pub fn FanChart(props: &FanChartProps) -> Html {
         }
     );
     html! {
-        <svg class="chart fan" viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img" aria-label={description}>
+        <svg class="chart fan" viewBox={FRAME.view_box()} role="img" aria-label={description}>
             { for y_axis }
-            <path class="band" d={band_d} fill="#2f5bea" fill-opacity="0.18" />
-            <path class="median" d={median_d} fill="none" stroke="#2f5bea" stroke-width="2.5" />
-            <line x1={LEFT.to_string()} x2={(WIDTH - RIGHT).to_string()} y1={(HEIGHT - BOTTOM).to_string()} y2={(HEIGHT - BOTTOM).to_string()} stroke="#98a2b3" />
+            <path class="band" d={band_d} fill-opacity="0.18" />
+            <path class="median" d={median_d} fill="none" stroke-width="2.5" />
+            <line class="axis" x1={left.to_string()} x2={right.to_string()} y1={baseline.to_string()} y2={baseline.to_string()} />
             { for x_axis }
             { target_line }
             { for week_marks }
-            <text class="axis-title" x={((LEFT + WIDTH - RIGHT) / 2.0).to_string()} y={(HEIGHT - 4.0).to_string()} text-anchor="middle">{ "Week" }</text>
+            <text class="axis-title" x={FRAME.mid_x().to_string()} y={(FRAME.height - 4.0).to_string()} text-anchor="middle">{ "Week" }</text>
         </svg>
     }
 }

@@ -1,6 +1,10 @@
 //! The right panel: the headline, Commit / Most likely / Best case, the
 //! funnel, the distributions with a draggable target, the weeks, the
-//! tables and the exports.
+//! tables and the exports. The headline figures and the empty state have
+//! their own files beside this one.
+
+mod empty;
+mod kpis;
 
 use super::{
     ChartCard, FanChart, FunnelChart, FunnelTable, HistogramChart, Measure, StatTable, WeeklyTable,
@@ -12,7 +16,9 @@ use crate::money::{money, money_compact};
 use crate::report::{headline, summary_csv, weekly_csv};
 use crate::state::{Action, RunStatus};
 use charts::format;
+use empty::empty_results;
 use engine::Field;
+use kpis::Kpis;
 use yew::prelude::*;
 
 #[component]
@@ -20,18 +26,7 @@ pub fn ResultsPanel() -> Html {
     let app = use_app();
     let state = &app.state;
     let Some(summary) = state.summary.clone() else {
-        return html! {
-            <section class="panel results empty" aria-labelledby="results-title">
-                <h2 id="results-title">{ "Forecast" }</h2>
-                <div class="empty-state">
-                    <svg viewBox="0 0 120 80" aria-hidden="true" class="empty-art">
-                        <path d="M10 8h100L74 40v22l-28 12V40z" />
-                    </svg>
-                    <p>{ "Set your lead volume and stage rates: the forecast appears as you type. " }
-                       { "Press " }<strong>{ "Run" }</strong>{ " to start it again." }</p>
-                </div>
-            </section>
-        };
+        return empty_results();
     };
     let currency = state.currency.clone();
     let money_fmt = {
@@ -144,30 +139,7 @@ pub fn ResultsPanel() -> Html {
             if summary.capped_trials > 0 {
                 <p class="outdated">{ format!("{} trials hit the cap of 10¹³ leads: the referral loop runs away in them.", format::count(summary.capped_trials as f64)) }</p>
             }
-            <div class="kpis">
-                <div class="kpi">
-                    <span class="kpi-label">{ "Commit (P10)" }</span>
-                    <span class="kpi-value" data-testid="commit">{ main_fmt.emit(main.p10) }</span>
-                    <span class="kpi-sub">{ format!("{what}: 9 in 10 outcomes reach this") }</span>
-                </div>
-                <div class="kpi main">
-                    <span class="kpi-label">{ "Most likely (P50)" }</span>
-                    <span class="kpi-value" data-testid="most-likely">{ main_fmt.emit(main.p50) }</span>
-                    <span class="kpi-sub">{ format!("mean {} ± {}", main_fmt.emit(main.mean), main_fmt.emit(main.se)) }</span>
-                </div>
-                <div class="kpi">
-                    <span class="kpi-label">{ "Best case (P90)" }</span>
-                    <span class="kpi-value" data-testid="best-case">{ main_fmt.emit(main.p90) }</span>
-                    <span class="kpi-sub">{ "1 in 10 outcomes does better" }</span>
-                </div>
-                if let Some(p) = &chance {
-                    <div class="kpi">
-                        <span class="kpi-label">{ "Chance of target" }</span>
-                        <span class="kpi-value" data-testid="chance">{ format::percent(p.p) }</span>
-                        <span class="kpi-sub">{ format!("± {} (Monte Carlo error)", format::percent(p.se)) }</span>
-                    </div>
-                }
-            </div>
+            <Kpis stat={main.clone()} what={what} format={main_fmt.clone()} chance={chance} />
             <ChartCard title="Funnel" file="funnelcast-funnel"
                 note="Deals reaching each stage: mean, with the P10–P90 band, and the drop-off from the stage above. The biggest leak is marked."
                 table={html! { <FunnelTable summary={summary.clone()} /> }}>

@@ -56,6 +56,28 @@ function weekOf(text: string | null): number {
   return Number(/Week (\d+) of/.exec(text ?? '')?.[1]);
 }
 
+/** Waits until the counters below the dots change (the picture moved). */
+async function balanceChanges(page: Page) {
+  const before = await page.getByTestId('balance').textContent();
+  await page.waitForFunction(
+    (text) => document.querySelector('[data-testid="balance"]')?.textContent !== text,
+    before,
+  );
+}
+
+/** Waits for `count` animation frames: the clock that moves the quarter. */
+async function animationFrames(page: Page, count: number) {
+  await page.evaluate(
+    (n) =>
+      new Promise<void>((done) => {
+        let left = n;
+        const tick = () => (--left <= 0 ? done() : requestAnimationFrame(tick));
+        requestAnimationFrame(tick);
+      }),
+    count,
+  );
+}
+
 test.beforeEach(async ({ page }) => {
   await page.goto('./');
   await page.evaluate(() => localStorage.clear());
@@ -91,14 +113,18 @@ test('classroom mode opens from the main view and play, pause and step keep the 
   await page.getByRole('button', { name: 'Play' }).click();
   for (let i = 0; i < 5; i++) {
     await expectConsistent(page); // snapshots while the dots move
-    await page.waitForTimeout(80);
+    await balanceChanges(page);
   }
   await expect.poll(async () => weekOf(await week.textContent())).toBeGreaterThan(4);
   await page.getByRole('button', { name: 'Pause' }).click();
   const paused = await week.textContent();
+  const pausedBalance = await page.getByTestId('balance').textContent();
   await expectConsistent(page);
-  await page.waitForTimeout(600);
+  // Playing, the clock moves the quarter on every animation frame; paused,
+  // frames pass and nothing moves.
+  await animationFrames(page, 40);
   await expect(week).toHaveText(paused ?? '');
+  await expect(page.getByTestId('balance')).toHaveText(pausedBalance ?? '');
 
   // To the end of the quarter: the result is revealed.
   for (let i = 0; i < 13; i++) await page.getByRole('button', { name: 'Step one week' }).click();
@@ -199,18 +225,36 @@ test('reduced motion plays week by week', async ({ page }) => {
   await loadLesson(page, 'A long closing stage against the quarter end');
   await expect(page.getByText('Reduced motion: the quarter moves a week at a time.')).toBeVisible();
   await page.getByRole('combobox', { name: 'Speed' }).selectOption('1');
+  // Every picture the page shows while playing, as (week, balance) pairs.
+  await page.evaluate(() => {
+    const w = window as unknown as { __shown: Array<[string, string]> };
+    w.__shown = [];
+    const read = () => {
+      const week = document.querySelector('[data-testid="week-counter"]')?.textContent ?? '';
+      const balance = document.querySelector('[data-testid="balance"]')?.textContent ?? '';
+      const last = w.__shown[w.__shown.length - 1];
+      if (!last || last[0] !== week || last[1] !== balance) w.__shown.push([week, balance]);
+    };
+    read();
+    new MutationObserver(read).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
   await page.getByRole('button', { name: 'Play' }).click();
-  // Whole weeks only: the counters never show a moment inside a week.
-  const seen = new Set<number>();
-  for (let i = 0; i < 12; i++) {
-    const text = await page.getByTestId('week-counter').textContent();
-    seen.add(weekOf(text));
-    await expectConsistent(page);
-    await page.waitForTimeout(150);
-  }
+  await page.waitForFunction(() => /^Week 1 of/.test(document.querySelector('[data-testid="week-counter"]')?.textContent ?? ''));
+  await expectConsistent(page);
+  await page.waitForFunction(() => /^Week 2 of/.test(document.querySelector('[data-testid="week-counter"]')?.textContent ?? ''));
+  await expectConsistent(page);
   await page.getByRole('button', { name: 'Pause' }).click();
+  const shown = await page.evaluate(() => (window as unknown as { __shown: Array<[string, string]> }).__shown);
+  const seen = new Set(shown.map(([w]) => weekOf(w)));
   expect(Math.max(...seen)).toBeGreaterThanOrEqual(1);
   expect(Math.max(...seen)).toBeLessThanOrEqual(3);
+  // Whole weeks only: the counters never show a moment inside a week, so
+  // each week is shown with one balance only, and weeks go up one at a time.
+  const balances = new Map<number, Set<string>>();
+  for (const [w, balance] of shown) balances.set(weekOf(w), (balances.get(weekOf(w)) ?? new Set()).add(balance));
+  for (const [w, seenBalances] of balances) expect(seenBalances.size, `balances shown in week ${w}`).toBe(1);
+  const weeks = [...new Set(shown.map(([w]) => weekOf(w)))];
+  expect(weeks).toEqual(weeks.map((_, i) => weeks[0] + i));
 });
 
 test('presenter view at 1920×1080, with no accessibility violations', async ({ page }) => {

@@ -81,8 +81,20 @@ test('a decision shows its progress and can be stopped', async ({ page }) => {
   await page.getByRole('button', { name: 'Stop' }).click();
   await expect(bar).toBeHidden();
   await expect(page.getByRole('button', { name: 'Find the bottleneck' })).toBeEnabled();
-  // Nothing arrives from the stopped run.
-  await page.waitForTimeout(2500);
+  // Nothing arrives from the stopped run: watched from now until the same
+  // worker has answered a later question (it answers in order, so anything
+  // left of the stopped run would come before that answer).
+  await page.evaluate(() => {
+    const w = window as unknown as { __staleVerdict: boolean };
+    w.__staleVerdict = false;
+    new MutationObserver(() => {
+      if (document.querySelector('[data-testid="first-to-fix"]')) w.__staleVerdict = true;
+    }).observe(document.body, { subtree: true, childList: true });
+  });
+  await page.getByRole('textbox', { name: 'Target to reach' }).fill('600000');
+  await page.getByRole('button', { name: 'Open pipeline needed' }).click();
+  await expect(page.getByTestId('plan-answer')).toContainText('rule of thumb is 3 ×', { timeout: 60_000 });
+  expect(await page.evaluate(() => (window as unknown as { __staleVerdict: boolean }).__staleVerdict)).toBe(false);
   await expect(page.getByTestId('first-to-fix')).toHaveCount(0);
   // And the worker answers the next question.
   await page.getByRole('button', { name: 'Find the bottleneck' }).click();

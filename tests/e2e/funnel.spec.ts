@@ -80,14 +80,30 @@ test('results stream in while the run progresses, and Cancel stops it at once', 
   await expect(app.runButton).toBeEnabled();
   const badge = page.getByText(/^Partial: [\d,]+ of 100,000,000 trials$/);
   const before = await badge.textContent();
-  // Nothing arrives any more: the partial count stays put.
-  await page.waitForTimeout(400);
+  // Nothing arrives any more: the partial count stays put. Every text the
+  // badge shows is recorded until the next run is done (a worker reports in
+  // order, so whatever the worker running it had left of the cancelled run
+  // would come before that).
+  await page.evaluate(() => {
+    const w = window as unknown as { __badges: string[] };
+    w.__badges = [];
+    new MutationObserver(() => {
+      const text = document.querySelector('.results-head .badge')?.textContent ?? '';
+      if (w.__badges[w.__badges.length - 1] !== text) w.__badges.push(text);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
   await expect(badge).toHaveText(before ?? '');
 
   // The worker is free again: a small run completes.
   await app.trials.fill('2000');
   await app.run();
   await expect(page.getByText(/^2,000 trials · seed 42$/)).toBeVisible();
+  const badges = await page.evaluate(() => (window as unknown as { __badges: string[] }).__badges);
+  // (Until the next run's first report the badge says "Streaming:" with the
+  // cancelled run's count; the count itself never moves.)
+  const count = (text: string | null) => /([\d,]+) of 100,000,000 trials/.exec(text ?? '')?.[1];
+  const counts = badges.map(count).filter((c) => c !== undefined);
+  expect(counts.filter((c) => c !== count(before))).toEqual([]);
   expect(app.errors).toEqual([]);
 });
 

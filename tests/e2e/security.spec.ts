@@ -26,10 +26,11 @@ test('the violation guard sees a blocked inline script', async ({ page, cspViola
   const app = new AppPage(page);
   await app.open();
   const ran = await page.evaluate(async () => {
+    const blocked = new Promise((r) => document.addEventListener('securitypolicyviolation', r, { once: true }));
     const s = document.createElement('script');
     s.textContent = 'window.__injected = true;';
     document.body.appendChild(s);
-    await new Promise((r) => setTimeout(r, 100));
+    await blocked;
     return (window as unknown as { __injected?: boolean }).__injected === true;
   });
   expect(ran).toBe(false);

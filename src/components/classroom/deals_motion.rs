@@ -1,11 +1,17 @@
 //! Deals in motion: one simulated quarter (one real trial of the seeded
-//! run) played week by week, with its controls and counters.
+//! run) played week by week, with its controls and counters. The controls
+//! and the dots' legend have their own files beside this one.
+
+mod controls;
+mod legend;
 
 use super::{DotCanvas, StageCounters};
-use crate::motion::{Motion, MotionAction, SPEEDS};
+use crate::motion::{Motion, MotionAction};
 use charts::format;
+use controls::MotionControls;
 use gloo::render::{request_animation_frame, AnimationFrame};
 use gloo::timers::callback::Interval;
+use legend::dot_legend;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -109,28 +115,6 @@ pub fn DealsMotion(props: &DealsMotionProps) -> Html {
         n(counts.won),
         n(counts.in_stages())
     );
-    let on = |action: fn() -> MotionAction| {
-        let dispatcher = motion.dispatcher();
-        Callback::from(move |_: MouseEvent| dispatcher.dispatch(action()))
-    };
-    let on_speed = {
-        let dispatcher = motion.dispatcher();
-        Callback::from(move |e: Event| {
-            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            if let Ok(speed) = select.value().parse::<f64>() {
-                dispatcher.dispatch(MotionAction::SetSpeed(speed));
-            }
-        })
-    };
-    let speeds = SPEEDS.iter().map(|&s| {
-        let label = match s {
-            0.25 => "¼ week per second".to_owned(),
-            0.5 => "½ week per second".to_owned(),
-            1.0 => "1 week per second".to_owned(),
-            _ => format!("{s} weeks per second"),
-        };
-        html! { <option value={s.to_string()} selected={s == motion.speed}>{ label }</option> }
-    });
     let seed = props.seed;
     let reveal = motion.finished().then(|| {
         let won = q.outcome.won();
@@ -160,22 +144,7 @@ pub fn DealsMotion(props: &DealsMotionProps) -> Html {
                 <p class="week-counter" data-testid="week-counter">{ week_text.clone() }</p>
                 <p class="quarter-id">{ format!("Quarter {} · trial {} of seed {}", trial + 1, trial, seed) }</p>
             </div>
-            <div class="motion-controls" role="group" aria-label="Animation controls">
-                <button type="button" class="cl-button primary" onclick={on(|| MotionAction::TogglePlay)}
-                        aria-keyshortcuts="Space">{ if motion.playing { "Pause" } else { "Play" } }</button>
-                <button type="button" class="cl-button" onclick={on(|| MotionAction::Step(-1))}
-                        aria-keyshortcuts="ArrowLeft" aria-label="Step back one week">{ "◀ Week" }</button>
-                <button type="button" class="cl-button" onclick={on(|| MotionAction::Step(1))}
-                        aria-keyshortcuts="ArrowRight" aria-label="Step one week">{ "Week ▶" }</button>
-                <label class="speed">{ "Speed" }
-                    <select onchange={on_speed}>{ for speeds }</select>
-                </label>
-                <button type="button" class="cl-button" onclick={on(|| MotionAction::Restart)}
-                        aria-keyshortcuts="R" aria-label="Restart with a new seed">{ "Restart (new seed)" }</button>
-                if props.reduced {
-                    <span class="reduced-note">{ "Reduced motion: the quarter moves a week at a time." }</span>
-                }
-            </div>
+            <MotionControls motion={motion.clone()} reduced={props.reduced} />
             <StageCounters names={names} counts={counts.clone()} />
             <DotCanvas quarter={q.clone()} day={day} label={AttrValue::from(picture.clone())} />
             <p class="balance" data-testid="balance">
@@ -187,17 +156,7 @@ pub fn DealsMotion(props: &DealsMotionProps) -> Html {
                     <span class="referrals">{ format!(" · {} referred leads", n(counts.referrals)) }</span>
                 }
             </p>
-            <ul class="legend" aria-label="Dot colours">
-                <li><span class="dot-swatch new-lead"></span>{ "New lead" }</li>
-                <li><span class="dot-swatch pipeline"></span>{ "Open pipeline" }</li>
-                <li><span class="dot-swatch referral"></span>{ "Referred lead" }</li>
-                <li><span class="dot-swatch lost"></span>{ "Lost" }</li>
-                <li><span class="dot-swatch won"></span>{ "Won" }</li>
-                <li><span class="dot-swatch followed-up"></span>{ "Followed up" }</li>
-                if q.deals.len() > super::dot_canvas::MAX_DOTS {
-                    <li>{ format!("One dot per {} deals", crate::dots::stride(q.deals.len(), super::dot_canvas::MAX_DOTS)) }</li>
-                }
-            </ul>
+            { dot_legend(q.deals.len()) }
             { for reveal }
             <p class="visually-hidden" aria-live="polite">{ if motion.playing { String::new() } else { picture } }</p>
         </section>

@@ -20,14 +20,37 @@ pub struct DotCanvasProps {
     pub label: AttrValue,
 }
 
-fn color(look: Look) -> &'static str {
+/// The theme variable (classroom.css) holding each look's colour; the
+/// legend's swatches use the same ones.
+fn variable(look: Look) -> &'static str {
     match look {
-        Look::NewLead => "#7cc4ff",
-        Look::Pipeline => "#ffd166",
-        Look::Referral => "#d0a2ff",
-        Look::Lost => "#ff7b72",
-        Look::Won => "#56d364",
-        Look::FollowedUp => "#e3b341",
+        Look::NewLead => "--cl-accent",
+        Look::Pipeline => "--cl-pipeline",
+        Look::Referral => "--cl-violet",
+        Look::Lost => "--cl-lost",
+        Look::Won => "--cl-won",
+        Look::FollowedUp => "--cl-gold",
+    }
+}
+
+/// The theme's colours as the canvas needs them, read once per drawing: a
+/// canvas cannot be styled by classes.
+struct Palette(web_sys::CssStyleDeclaration);
+
+impl Palette {
+    fn read(canvas: &HtmlCanvasElement) -> Option<Self> {
+        web_sys::window()?
+            .get_computed_style(canvas)
+            .ok()?
+            .map(Palette)
+    }
+
+    fn get(&self, name: &str) -> String {
+        self.0
+            .get_property_value(name)
+            .unwrap_or_default()
+            .trim()
+            .to_owned()
     }
 }
 
@@ -42,6 +65,21 @@ fn draw(canvas: &HtmlCanvasElement, quarter: &Quarter, day: f64) -> Option<()> {
         canvas.set_width(pw);
         canvas.set_height(ph);
     }
+    let palette = Palette::read(canvas)?;
+    let colours = [
+        Look::NewLead,
+        Look::Pipeline,
+        Look::Referral,
+        Look::Lost,
+        Look::Won,
+        Look::FollowedUp,
+    ]
+    .map(|look| (look, palette.get(variable(look))));
+    let (column, column_won, column_lost) = (
+        palette.get("--cl-column"),
+        palette.get("--cl-column-won"),
+        palette.get("--cl-column-lost"),
+    );
     let ctx: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
     let _ = ctx.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0);
     ctx.clear_rect(0.0, 0.0, w, h);
@@ -55,13 +93,13 @@ fn draw(canvas: &HtmlCanvasElement, quarter: &Quarter, day: f64) -> Option<()> {
     for stage in 0..STAGE_COUNT {
         let (left, right) = layout.column_span(stage);
         ctx.set_fill_style_str(if stage == SALES_STAGES {
-            "rgba(86, 211, 100, 0.10)"
+            &column_won
         } else {
-            "rgba(255, 255, 255, 0.06)"
+            &column
         });
         ctx.fill_rect(left, top, right - left, bottom - top);
         if stage < SALES_STAGES {
-            ctx.set_fill_style_str("rgba(255, 123, 114, 0.08)");
+            ctx.set_fill_style_str(&column_lost);
             ctx.fill_rect(left, lost_top, right - left, lost_bottom - lost_top);
         }
     }
@@ -73,7 +111,9 @@ fn draw(canvas: &HtmlCanvasElement, quarter: &Quarter, day: f64) -> Option<()> {
             continue;
         };
         ctx.set_global_alpha(dot.alpha);
-        ctx.set_fill_style_str(color(dot.look));
+        if let Some((_, colour)) = colours.iter().find(|(look, _)| *look == dot.look) {
+            ctx.set_fill_style_str(colour);
+        }
         ctx.begin_path();
         let _ = ctx.arc(dot.x, dot.y, r, 0.0, std::f64::consts::TAU);
         ctx.fill();
