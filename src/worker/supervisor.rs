@@ -11,7 +11,6 @@ use engine::{JobSpec, Report};
 use gloo::timers::callback::Interval;
 use gloo::worker::{Spawnable, WorkerBridge};
 use std::cell::{Cell, RefCell};
-use std::collections::BTreeMap;
 use std::rc::{Rc, Weak};
 use yew::Callback;
 
@@ -47,6 +46,7 @@ fn next_job_id() -> JobId {
 }
 
 struct Tracked {
+    id: JobId,
     spec: Box<JobSpec>,
     /// When the worker last said something about this job (page clock, ms).
     heard_ms: f64,
@@ -55,7 +55,9 @@ struct Tracked {
 
 struct Inner {
     bridge: RefCell<Option<WorkerBridge<JobWorker>>>,
-    jobs: RefCell<BTreeMap<JobId, Tracked>>,
+    /// The jobs in hand, oldest first (a handful at most: a plain list
+    /// keeps the page's wasm smaller than a map would).
+    jobs: RefCell<Vec<Tracked>>,
     on_restart: Callback<()>,
     watchdog: RefCell<Option<Interval>>,
 }
@@ -111,7 +113,12 @@ impl Inner {
     }
 
     fn cancel(self: &Rc<Self>, id: JobId) {
-        let was_running = self.jobs.borrow_mut().remove(&id).is_some();
+        let was_running = {
+            let mut jobs = self.jobs.borrow_mut();
+            let before = jobs.len();
+            jobs.retain(|t| t.id != id);
+            jobs.len() < before
+        };
         if was_running {
             if let Some(bridge) = self.bridge.borrow().as_ref() {
                 bridge.send(ToWorker::Cancel { job: id });
@@ -135,13 +142,14 @@ impl Inner {
         };
         let on_event = {
             let mut jobs = self.jobs.borrow_mut();
-            let Some(tracked) = jobs.get_mut(&id) else {
+            let Some(at) = jobs.iter().position(|t| t.id == id) else {
                 return;
             };
+            let tracked = &mut jobs[at];
             tracked.heard_ms = now_ms();
             let on_event = tracked.on_event.clone();
             if last {
-                jobs.remove(&id);
+                jobs.remove(at);
             }
             on_event
         };
@@ -156,14 +164,14 @@ impl Inner {
         let now = now_ms();
         let resend: Vec<ToWorker> = {
             let mut jobs = self.jobs.borrow_mut();
-            if !jobs.values().any(|t| now - t.heard_ms > STALL_MS) {
+            if !jobs.iter().any(|t| now - t.heard_ms > STALL_MS) {
                 return;
             }
             jobs.iter_mut()
-                .map(|(id, t)| {
+                .map(|t| {
                     t.heard_ms = now;
                     ToWorker::Start {
-                        job: *id,
+                        job: t.id,
                         spec: t.spec.clone(),
                     }
                 })
@@ -186,7 +194,7 @@ impl Supervised {
     pub fn new(eager: bool, on_restart: Callback<()>) -> Self {
         let inner = Rc::new(Inner {
             bridge: RefCell::new(None),
-            jobs: RefCell::new(BTreeMap::new()),
+            jobs: RefCell::new(Vec::new()),
             on_restart,
             watchdog: RefCell::new(None),
         });
@@ -207,14 +215,12 @@ impl Supervised {
     pub fn start(&self, spec: JobSpec, on_event: Callback<JobEvent>) -> JobHandle {
         let id = next_job_id();
         let spec = Box::new(spec);
-        self.inner.jobs.borrow_mut().insert(
+        self.inner.jobs.borrow_mut().push(Tracked {
             id,
-            Tracked {
-                spec: spec.clone(),
-                heard_ms: now_ms(),
-                on_event,
-            },
-        );
+            spec: spec.clone(),
+            heard_ms: now_ms(),
+            on_event,
+        });
         self.inner.send(ToWorker::Start { job: id, spec });
         JobHandle {
             id,
