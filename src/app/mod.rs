@@ -15,7 +15,7 @@ pub use context::{use_app, AppContext};
 pub use startup::clear_share_link;
 
 use crate::components::{
-    Classroom, CompareView, DecisionsPanel, LibraryPanel, Notices, ResultsPanel, ScenarioPanel,
+    scenario_panel, Classroom, CompareView, DecisionsPanel, LibraryPanel, Notices, ResultsPanel,
     ThemePick,
 };
 use crate::state::{Action, Notice};
@@ -116,7 +116,7 @@ pub fn App() -> Html {
                 <main class="layout">
                     <div class="left-column">
                         <LibraryPanel />
-                        <ScenarioPanel />
+                        { scenario_panel() }
                     </div>
                     <ResultsPanel />
                     <div class="wide">

@@ -1,21 +1,23 @@
 //! Week by week: cumulative revenue (or won deals) with the P10–P90 band, the
 //! median line and the target, and the weeks by which the target is reached
 //! with 50 % and 85 % confidence.
+//! A plain function, not a component: each Yew component type costs about
+//! half a kilobyte of wasm.
 
 use super::histogram_chart::Measure;
 use charts::fan::{Fan, Week};
 use charts::Frame;
 use engine::{Band, Summary};
-use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct FanChartProps {
-    pub summary: Rc<Summary>,
+pub struct FanChartProps<'a> {
+    pub summary: &'a Summary,
     pub measure: Measure,
     pub target: Option<f64>,
-    pub format: Callback<f64, String>,
-    pub format_axis: Callback<f64, String>,
+    /// Full values ("$12,000", "25").
+    pub format: &'a Callback<f64, String>,
+    /// Axis ticks ("$12K").
+    pub format_axis: &'a Callback<f64, String>,
 }
 
 const FRAME: Frame = Frame {
@@ -27,9 +29,9 @@ const FRAME: Frame = Frame {
     bottom: 40.0,
 };
 
-#[component]
-pub fn FanChart(props: &FanChartProps) -> Html {
-    let s = &props.summary;
+/// The chart, or a note when there are no weeks to show.
+pub fn fan_chart(props: &FanChartProps) -> Html {
+    let s = props.summary;
     let revenue = props.measure == Measure::Revenue;
     let bands: Vec<(f64, Band)> = s
         .weekly
@@ -66,7 +68,7 @@ pub fn FanChart(props: &FanChartProps) -> Html {
     let (band_d, median_d) = fan.paths(&points);
     let (left, right, top, baseline) =
         (FRAME.left, FRAME.plot_right(), FRAME.top, FRAME.baseline());
-    let fmt = &props.format;
+    let fmt = props.format;
     let y_axis = fan.y_ticks().into_iter().map(|t| {
         let py = fan.y(t);
         html! {

@@ -1,24 +1,20 @@
 //! The funnel as an SVG bar chart: one bar per stage (mean), a whisker for
 //! the P10–P90 band, and the drop-off from the stage above.
+//! A plain function, not a component: each Yew component type costs about
+//! half a kilobyte of wasm.
 
 use charts::format;
 use charts::funnel::{leakiest, Funnel};
 use engine::Summary;
-use std::rc::Rc;
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct FunnelChartProps {
-    pub summary: Rc<Summary>,
-}
 
 const WIDTH: f64 = 640.0;
 const LABEL_W: f64 = 170.0;
 const VALUE_W: f64 = 130.0;
 
-#[component]
-pub fn FunnelChart(props: &FunnelChartProps) -> Html {
-    let stages = &props.summary.stages;
+/// The chart of `summary`'s stages.
+pub fn funnel_chart(summary: &Summary) -> Html {
+    let stages = &summary.stages;
     let highest = stages
         .iter()
         .map(|s| s.reached.p90.max(s.reached.mean))

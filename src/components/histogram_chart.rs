@@ -12,7 +12,7 @@ use charts::{format, Frame};
 use drag::use_drag;
 use engine::Summary;
 use std::rc::Rc;
-use target_slider::TargetSlider;
+use target_slider::{target_slider, TargetSliderProps};
 use yew::prelude::*;
 
 /// Which quantity the chart shows: the engine's one measure enum.
@@ -171,9 +171,11 @@ pub fn HistogramChart(props: &HistogramChartProps) -> Html {
                 </text>
                 <text class="axis-title" transform={format!("translate(12 {}) rotate(-90)", (FRAME.top + baseline) / 2.0)} text-anchor="middle">{ "Share of trials" }</text>
             </svg>
-            <TargetSlider name={match props.measure { Measure::Won => "Won deals target", Measure::Revenue => "Revenue target" }}
-                low={low} high={high} target={target} fallback={stat.p50} whole_numbers={whole}
-                format={fmt.clone()} on_target={props.on_target.clone()} />
+            { target_slider(&TargetSliderProps {
+                name: match props.measure { Measure::Won => "Won deals target", Measure::Revenue => "Revenue target" },
+                low, high, target, fallback: stat.p50, whole_numbers: whole,
+                format: &fmt, on_target: &props.on_target,
+            }) }
         </div>
     }
 }

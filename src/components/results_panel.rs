@@ -7,7 +7,8 @@ mod empty;
 mod kpis;
 
 use super::{
-    ChartCard, FanChart, FunnelChart, FunnelTable, HistogramChart, Measure, StatTable, WeeklyTable,
+    fan_chart, funnel_chart, funnel_table, stat_table, weekly_table, ChartCard, FanChartProps,
+    HistogramChart, Measure, StatTableProps,
 };
 use crate::app::use_app;
 use crate::download::download_text;
@@ -18,7 +19,7 @@ use crate::state::{Action, RunStatus};
 use charts::format;
 use empty::empty_results;
 use engine::Field;
-use kpis::Kpis;
+use kpis::kpis;
 use yew::prelude::*;
 
 #[component]
@@ -38,6 +39,7 @@ pub fn ResultsPanel() -> Html {
         Callback::from(move |v: f64| money_compact(v, &c))
     };
     let count_fmt = Callback::from(format::count);
+    let mean_fmt = Callback::from(format::mean);
     let count_axis = Callback::from(format::compact);
     let set_target = |field: Field| {
         let state = state.clone();
@@ -139,37 +141,37 @@ pub fn ResultsPanel() -> Html {
             if summary.capped_trials > 0 {
                 <p class="outdated">{ format!("{} trials hit the cap of 10¹³ leads: the referral loop runs away in them.", format::count(summary.capped_trials as f64)) }</p>
             }
-            <Kpis stat={main.clone()} what={what} format={main_fmt.clone()} chance={chance} />
+            { kpis(&main, what, &main_fmt, chance.as_ref()) }
             <ChartCard title="Funnel" file="funnelcast-funnel"
                 note="Deals reaching each stage: mean, with the P10–P90 band, and the drop-off from the stage above. The biggest leak is marked."
-                table={html! { <FunnelTable summary={summary.clone()} /> }}>
-                <FunnelChart summary={summary.clone()} />
+                table={funnel_table(&summary)}>
+                { funnel_chart(&summary) }
             </ChartCard>
             if has_revenue {
                 <ChartCard title="Revenue" file="funnelcast-revenue"
                     note="How often each revenue came up. Drag the target (or focus it and use the arrow keys)."
-                    table={html! { <StatTable label="Revenue statistics" caption="Revenue per trial" stat={main.clone()} format={money_fmt.clone()} /> }}>
+                    table={stat_table(&StatTableProps { label: "Revenue statistics", caption: "Revenue per trial", stat: &main, format: &money_fmt })}>
                     <HistogramChart summary={summary.clone()} measure={Measure::Revenue} target={target_revenue}
                         format={money_fmt.clone()} format_axis={money_axis.clone()} on_target={set_target(Field::TargetRevenue)} />
                 </ChartCard>
             }
             <ChartCard title="Deals won" file="funnelcast-won"
                 note="How often each number of won deals came up. Drag the target to read its chance."
-                table={html! { <StatTable label="Deals won statistics" caption="Deals won per trial" stat={summary.won.clone()} format={Callback::from(format::mean)} /> }}>
+                table={stat_table(&StatTableProps { label: "Deals won statistics", caption: "Deals won per trial", stat: &summary.won, format: &mean_fmt })}>
                 <HistogramChart summary={summary.clone()} measure={Measure::Won} target={target_won}
                     format={count_fmt.clone()} format_axis={count_axis.clone()} on_target={set_target(Field::TargetWon)} />
             </ChartCard>
             if !summary.weekly.is_empty() {
                 <ChartCard title="Week by week" file="funnelcast-weeks"
                     note={format!("Cumulative {} with the P10–P90 band, median line and target.", what.to_lowercase())}
-                    table={html! { <WeeklyTable summary={summary.clone()} money={money_fmt.clone()} /> }}>
-                    <FanChart summary={summary.clone()} measure={measure} target={main_target}
-                        format={main_fmt.clone()} format_axis={main_axis.clone()} />
+                    table={weekly_table(&summary, &money_fmt)}>
+                    { fan_chart(&FanChartProps { summary: &summary, measure, target: main_target,
+                        format: &main_fmt, format_axis: &main_axis }) }
                 </ChartCard>
             }
             <div class="tables">
-                <FunnelTable summary={summary.clone()} />
-                <StatTable label="Deals won statistics table" caption="Deals won per trial" stat={summary.won.clone()} format={Callback::from(format::mean)} />
+                { funnel_table(&summary) }
+                { stat_table(&StatTableProps { label: "Deals won statistics table", caption: "Deals won per trial", stat: &summary.won, format: &mean_fmt }) }
             </div>
             <div class="exports">
                 <button type="button" class="button small" onclick={export(false)}>{ "Download summary (CSV)" }</button>

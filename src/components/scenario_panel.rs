@@ -1,11 +1,13 @@
 //! The left panel: run controls, then every input of the scenario.
+//! A plain function, not a component: each Yew component type costs about
+//! half a kilobyte of wasm.
 
 use super::{LeadsSection, MoneySection, RunControls, StageRow, TargetsSection};
 use engine::STAGE_COUNT;
 use yew::prelude::*;
 
-#[component]
-pub fn ScenarioPanel() -> Html {
+/// The panel; its sections read the shared state themselves.
+pub fn scenario_panel() -> Html {
     html! {
         <section class="panel scenario" aria-labelledby="scenario-title">
             <h2 id="scenario-title">{ "Scenario" }</h2>

@@ -1,30 +1,30 @@
 //! The numbers behind the charts, as tables (for reading, copying and
 //! screen readers): one statistic's summary here, the funnel and the weeks
 //! in the files beside this one.
+//! Plain functions, not components: each Yew component type costs about
+//! half a kilobyte of wasm.
 
 mod funnel_table;
 mod weekly_table;
 
-pub use funnel_table::FunnelTable;
-pub use weekly_table::WeeklyTable;
+pub use funnel_table::funnel_table;
+pub use weekly_table::weekly_table;
 
 use charts::format;
 use engine::Stat;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct StatTableProps {
+pub struct StatTableProps<'a> {
     /// Accessible name and caption.
-    pub label: AttrValue,
-    pub caption: AttrValue,
-    pub stat: Stat,
-    pub format: Callback<f64, String>,
+    pub label: &'static str,
+    pub caption: &'static str,
+    pub stat: &'a Stat,
+    pub format: &'a Callback<f64, String>,
 }
 
 /// Mean (with its standard error), standard deviation and percentiles.
-#[component]
-pub fn StatTable(props: &StatTableProps) -> Html {
-    let w = &props.stat;
+pub fn stat_table(props: &StatTableProps) -> Html {
+    let w = props.stat;
     let f = |v: f64| props.format.emit(v);
     let rows = [
         ("Mean", f(w.mean)),
@@ -46,8 +46,8 @@ pub fn StatTable(props: &StatTableProps) -> Html {
         ("P95", f(w.p95)),
     ];
     html! {
-        <table class="data-table compact" aria-label={props.label.clone()}>
-            <caption>{ props.caption.clone() }</caption>
+        <table class="data-table compact" aria-label={props.label}>
+            <caption>{ props.caption }</caption>
             <tbody>
                 { for rows.into_iter().map(|(k, v)| html! {
                     <tr><th scope="row">{ k }</th><td>{ v }</td></tr>

@@ -5,8 +5,8 @@
 mod runner;
 mod view;
 
-use super::OutcomeHistogram;
-use crate::components::StatTable;
+use super::outcome_histogram::{outcome_histogram, OutcomeHistogramProps};
+use crate::components::{stat_table, StatTableProps};
 use crate::worker::use_job_slot;
 use charts::format;
 use engine::ScenarioInput;
@@ -70,7 +70,6 @@ pub fn BuildUp(props: &BuildUpProps) -> Html {
         html! { <li class={state} aria-current={(state == "now").then_some("step")}>{ format::count(*n as f64) }</li> }
     });
     let body = view.summary.as_ref().map(|s| {
-        let dist = s.won_distribution.0.clone();
         let guess_text = props.guess.map(|g| {
             let at_least = s.won_distribution.share_at_least(g);
             format!(
@@ -89,10 +88,19 @@ pub fn BuildUp(props: &BuildUpProps) -> Html {
                 if let Some(text) = guess_text {
                     <p class="guess-reveal" data-testid="guess-reveal">{ text }</p>
                 }
-                <OutcomeHistogram distribution={dist} spreadsheet={props.spreadsheet} guess={props.guess} watched={props.watched} />
+                { outcome_histogram(&OutcomeHistogramProps {
+                    distribution: &s.won_distribution.0,
+                    spreadsheet: props.spreadsheet,
+                    guess: props.guess,
+                    watched: props.watched,
+                }) }
                 if s.trials_done == STEPS[STEPS.len() - 1] {
-                    <StatTable label="Build-up statistics" caption="Deals won over 10,000 quarters"
-                               stat={s.won.clone()} format={Callback::from(format::mean)} />
+                    { stat_table(&StatTableProps {
+                        label: "Build-up statistics",
+                        caption: "Deals won over 10,000 quarters",
+                        stat: &s.won,
+                        format: &Callback::from(format::mean),
+                    }) }
                 }
             </>
         }

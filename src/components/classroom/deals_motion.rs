@@ -5,10 +5,11 @@
 mod controls;
 mod legend;
 
-use super::{DotCanvas, StageCounters};
+use super::stage_counters::stage_counters;
+use super::DotCanvas;
 use crate::motion::{Motion, MotionAction};
 use charts::format;
-use controls::MotionControls;
+use controls::motion_controls;
 use gloo::render::{request_animation_frame, AnimationFrame};
 use gloo::timers::callback::Interval;
 use legend::dot_legend;
@@ -104,7 +105,6 @@ pub fn DealsMotion(props: &DealsMotionProps) -> Html {
         motion.day
     };
     let counts = q.counts_at(day);
-    let names = props.names.clone();
     let n = |v: u64| format::count(v as f64);
     let lost: u64 = counts.lost.iter().sum();
     let week_text = format!("Week {} of {}", motion.week(), motion.weeks);
@@ -144,8 +144,8 @@ pub fn DealsMotion(props: &DealsMotionProps) -> Html {
                 <p class="week-counter" data-testid="week-counter">{ week_text.clone() }</p>
                 <p class="quarter-id">{ format!("Quarter {} · trial {} of seed {}", trial + 1, trial, seed) }</p>
             </div>
-            <MotionControls motion={motion.clone()} reduced={props.reduced} />
-            <StageCounters names={names} counts={counts.clone()} />
+            { motion_controls(motion, props.reduced) }
+            { stage_counters(&props.names, &counts) }
             <DotCanvas quarter={q.clone()} day={day} label={AttrValue::from(picture.clone())} />
             <p class="balance" data-testid="balance">
                 <span>{ "In " }<strong data-testid="count-entered">{ n(counts.entered) }</strong></span>

@@ -1,25 +1,21 @@
 //! The ready-made lessons: pick one to load its scenario, read what to ask
 //! the room, try the change, and say what to notice.
+//! A plain function, not a component: each Yew component type costs about
+//! half a kilobyte of wasm.
 
 use crate::lessons::{Lesson, LESSONS};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct LessonStripProps {
-    /// Identifier of the lesson loaded, and whether its change is applied.
-    pub active: Option<(&'static str, bool)>,
-    /// Loads a lesson: before (false) or after (true) its change.
-    pub on_load: Callback<(&'static Lesson, bool)>,
-    /// Show the active lesson's card (true) or the list of lessons (false).
-    #[prop_or_default]
-    pub card: bool,
-}
-
-#[component]
-pub fn LessonStrip(props: &LessonStripProps) -> Html {
+/// The list of lessons. `active` is the identifier of the lesson loaded and
+/// whether its change is applied; `on_load` loads a lesson, before (false)
+/// or after (true) its change.
+pub fn lesson_strip(
+    active: Option<(&'static str, bool)>,
+    on_load: &Callback<(&'static Lesson, bool)>,
+) -> Html {
     let buttons = LESSONS.iter().map(|lesson| {
-        let pressed = props.active.is_some_and(|(id, _)| id == lesson.id);
-        let load = props.on_load.reform(move |_: MouseEvent| (lesson, false));
+        let pressed = active.is_some_and(|(id, _)| id == lesson.id);
+        let load = on_load.reform(move |_: MouseEvent| (lesson, false));
         html! {
             <li>
                 <button type="button" class={classes!("lesson-button", pressed.then_some("active"))}
@@ -27,9 +23,22 @@ pub fn LessonStrip(props: &LessonStripProps) -> Html {
             </li>
         }
     });
-    let card = props.active.and_then(|(id, changed)| {
+    html! {
+        <nav class="lessons" aria-label="Lessons">
+            <ul class="lesson-list" aria-label="Lessons">{ for buttons }</ul>
+        </nav>
+    }
+}
+
+/// The active lesson's card (nothing when none is active), with the same
+/// arguments as [`lesson_strip`].
+pub fn lesson_card(
+    active: Option<(&'static str, bool)>,
+    on_load: &Callback<(&'static Lesson, bool)>,
+) -> Html {
+    let card = active.and_then(|(id, changed)| {
         let lesson = crate::lessons::by_id(id)?;
-        let toggle = props.on_load.reform(move |_: MouseEvent| (lesson, !changed));
+        let toggle = on_load.reform(move |_: MouseEvent| (lesson, !changed));
         Some(html! {
             <article class="lesson-card" aria-labelledby="lesson-title">
                 <h2 id="lesson-title">{ lesson.title }</h2>
@@ -46,12 +55,5 @@ pub fn LessonStrip(props: &LessonStripProps) -> Html {
             </article>
         })
     });
-    if props.card {
-        return html! { <>{ for card }</> };
-    }
-    html! {
-        <nav class="lessons" aria-label="Lessons">
-            <ul class="lesson-list" aria-label="Lessons">{ for buttons }</ul>
-        </nav>
-    }
+    html! { <>{ for card }</> }
 }

@@ -24,15 +24,13 @@ use build_up::BuildUp;
 use deals_motion::DealsMotion;
 use dot_canvas::DotCanvas;
 use engine::{Field, Scenario};
-use lesson_strip::LessonStrip;
-use outcome_histogram::OutcomeHistogram;
+use lesson_strip::{lesson_card, lesson_strip};
 use quarter::use_quarter;
-use room_guess::{parse_guess, RoomGuess};
-use scenario_errors::ScenarioErrors;
+use room_guess::{parse_guess, room_guess};
+use scenario_errors::scenario_errors;
 use screen::{toggle_full_screen, use_screen};
 use shortcuts::use_shortcuts;
-use shortcuts_help::ShortcutsHelp;
-use stage_counters::StageCounters;
+use shortcuts_help::shortcuts_help;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -71,7 +69,7 @@ pub fn Classroom(props: &ClassroomProps) -> Html {
             .unwrap_or(0.0)
     });
     let Some(input) = app.state.scenario.clone() else {
-        return html! { <ScenarioErrors root={root} heading={heading} on_exit={props.on_exit.clone()} /> };
+        return scenario_errors(root, heading, &props.on_exit);
     };
     let scenario = Rc::new(input);
     let guess = parse_guess(&guess_text).ok().flatten();
@@ -126,18 +124,18 @@ pub fn Classroom(props: &ClassroomProps) -> Html {
                     <button type="button" class="cl-button" onclick={exit}>{ "Back to workspace" }</button>
                 </div>
             </header>
-            <LessonStrip active={*lesson} on_load={on_load.clone()} />
+            { lesson_strip(*lesson, &on_load) }
             <div class="classroom-main">
                 <DealsMotion shown={shown} names={names} seed={scenario.seed} motion={motion.clone()}
                              reduced={screen.reduced_motion} guess={guess} on_use_quarter={on_use_quarter} />
                 <div class="classroom-side">
-                    <LessonStrip active={*lesson} on_load={on_load} card={true} />
-                    <RoomGuess text={(*guess_text).clone()} on_input={on_guess} />
+                    { lesson_card(*lesson, &on_load) }
+                    { room_guess(&guess_text, &on_guess) }
                     <BuildUp scenario={scenario.clone()} spreadsheet={spreadsheet} guess={guess} watched={watched} />
                 </div>
             </div>
             if *help {
-                <ShortcutsHelp on_close={close_help} />
+                { shortcuts_help(close_help) }
             }
         </div>
     }

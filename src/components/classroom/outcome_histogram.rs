@@ -1,15 +1,16 @@
 //! The build-up's histogram: quarters by deals won, with the spreadsheet's
 //! point estimate, the room's guess and the animated quarter marked. The
 //! geometry is [`charts::outcome`]'s; this only writes the markup.
+//! A plain function, not a component: each Yew component type costs about
+//! half a kilobyte of wasm.
 
 use charts::outcome::OutcomeLayout;
 use charts::{format, Frame};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct OutcomeHistogramProps {
+pub struct OutcomeHistogramProps<'a> {
     /// (deals won, quarters) pairs.
-    pub distribution: Vec<(f64, u64)>,
+    pub distribution: &'a [(f64, u64)],
     pub spreadsheet: f64,
     pub guess: Option<f64>,
     /// Deals won in the animated quarter.
@@ -25,13 +26,13 @@ const FRAME: Frame = Frame {
     bottom: 56.0,
 };
 
-#[component]
-pub fn OutcomeHistogram(props: &OutcomeHistogramProps) -> Html {
+/// The histogram with its marks.
+pub fn outcome_histogram(props: &OutcomeHistogramProps) -> Html {
     let marks: Vec<f64> = [Some(props.spreadsheet), props.guess, props.watched]
         .into_iter()
         .flatten()
         .collect();
-    let Some(layout) = OutcomeLayout::new(FRAME, &props.distribution, &marks) else {
+    let Some(layout) = OutcomeLayout::new(FRAME, props.distribution, &marks) else {
         return html! {};
     };
     let baseline = FRAME.baseline();

@@ -1,5 +1,7 @@
 //! The room's guess of the deals won this quarter, asked before the
 //! quarter plays or the many runs come in.
+//! A plain function, not a component: each Yew component type costs about
+//! half a kilobyte of wasm.
 
 use yew::prelude::*;
 
@@ -20,17 +22,10 @@ pub fn parse_guess(text: &str) -> Result<Option<f64>, &'static str> {
         .ok_or(NOT_A_COUNT)
 }
 
-#[derive(Properties, PartialEq)]
-pub struct RoomGuessProps {
-    /// The text typed so far.
-    pub text: AttrValue,
-    pub on_input: Callback<String>,
-}
-
-#[component]
-pub fn RoomGuess(props: &RoomGuessProps) -> Html {
-    let error = parse_guess(&props.text).err();
-    let on_input = props.on_input.reform(|e: InputEvent| {
+/// The guess field holding `text`, the text typed so far.
+pub fn room_guess(text: &str, on_input: &Callback<String>) -> Html {
+    let error = parse_guess(text).err();
+    let on_input = on_input.reform(|e: InputEvent| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
         input.value()
     });
@@ -38,7 +33,7 @@ pub fn RoomGuess(props: &RoomGuessProps) -> Html {
         <section class="guess" aria-labelledby="guess-title">
             <h2 id="guess-title" class="visually-hidden">{ "Guess first" }</h2>
             <label for="room-guess">{ "Room's guess: deals won this quarter" }</label>
-            <input id="room-guess" type="text" inputmode="decimal" value={props.text.clone()}
+            <input id="room-guess" type="text" inputmode="decimal" value={text.to_owned()}
                    oninput={on_input} aria-invalid={error.is_some().to_string()}
                    aria-describedby="room-guess-help" />
             <p id="room-guess-help" class={classes!("hint", error.map(|_| "error"))}>

@@ -1,22 +1,16 @@
 //! Counters per stage for the animated quarter, as a table whose seven
 //! columns line up with the canvas's columns below it.
+//! A plain function, not a component: each Yew component type costs about
+//! half a kilobyte of wasm.
 
 use charts::format;
 use engine::{Counts, SALES_STAGES};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct StageCountersProps {
-    pub names: Vec<AttrValue>,
-    pub counts: Counts,
-}
-
-#[component]
-pub fn StageCounters(props: &StageCountersProps) -> Html {
-    let c = &props.counts;
+/// The counters `c`, under the stages' `names`.
+pub fn stage_counters(names: &[AttrValue], c: &Counts) -> Html {
     let n = |v: u64| format::count(v as f64);
-    let heads = props
-        .names
+    let heads = names
         .iter()
         .map(|name| html! { <th scope="col">{ name.clone() }</th> });
     let in_stage = (0..=SALES_STAGES).map(|stage| {

@@ -1,15 +1,10 @@
 //! Who beats whom: one sentence per pair of scenarios, the winner first.
+//! A plain function, not a component: each Yew component type costs about
+//! half a kilobyte of wasm.
 
 use charts::format;
 use engine::{ComparisonSummary, Measure};
-use std::rc::Rc;
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct BeatsProps {
-    pub summary: Rc<ComparisonSummary>,
-    pub names: Vec<String>,
-}
 
 /// A pair of scenarios with the one that wins more trials first.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -50,17 +45,15 @@ fn pairs(beats: &[Vec<f64>]) -> Vec<Pair> {
         .collect()
 }
 
-#[component]
-pub fn Beats(props: &BeatsProps) -> Html {
-    let s = &props.summary;
+/// The sentences for `s`, naming the scenarios by `names`.
+pub fn beats(s: &ComparisonSummary, names: &[String]) -> Html {
     let what = if s.metric == Measure::Revenue {
         "revenue"
     } else {
         "deals won"
     };
     let name = |k: usize| {
-        props
-            .names
+        names
             .get(k)
             .cloned()
             .unwrap_or_else(|| format!("Scenario {}", k + 1))

@@ -1,19 +1,13 @@
 //! The table of differences: each scenario's percentiles and mean of the
 //! compared measure, with the difference from the first in brackets.
+//! A plain function, not a component: each Yew component type costs about
+//! half a kilobyte of wasm.
 
 use super::swatch;
 use crate::money::money;
 use charts::format;
 use engine::{ComparisonSummary, Measure, Stat, Summary};
-use std::rc::Rc;
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct DifferencesProps {
-    pub summary: Rc<ComparisonSummary>,
-    pub names: Vec<String>,
-    pub currency: String,
-}
 
 /// ` (+d)` or ` (−d)`: how far `x` is from `base`, with `value` formatting
 /// the distance.
@@ -29,13 +23,12 @@ fn row(label: &str, cells: Vec<String>) -> Html {
     }
 }
 
-#[component]
-pub fn Differences(props: &DifferencesProps) -> Html {
-    let s = &props.summary;
+/// The table for `s`, with the scenarios' `names` and amounts in `currency`.
+pub fn differences(s: &ComparisonSummary, names: &[String], currency: &str) -> Html {
     let by_revenue = s.metric == Measure::Revenue;
     let value = |x: f64| {
         if by_revenue {
-            money(x, &props.currency)
+            money(x, currency)
         } else {
             format::count(x)
         }
@@ -69,7 +62,7 @@ pub fn Differences(props: &DifferencesProps) -> Html {
         });
         row(label, cells.collect())
     };
-    let header = props.names.iter().enumerate().map(|(k, n)| {
+    let header = names.iter().enumerate().map(|(k, n)| {
         html! {
             <th scope="col"><span class={classes!("swatch", swatch(k))}></span>{ n.clone() }</th>
         }

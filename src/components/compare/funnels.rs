@@ -1,25 +1,19 @@
 //! The funnels side by side: mean deals reaching each stage, per scenario,
 //! as a number and a bar on a common scale.
+//! A plain function, not a component: each Yew component type costs about
+//! half a kilobyte of wasm.
 
 use super::series;
 use charts::bar_scale::{bar_length, bar_top};
 use charts::format;
 use engine::ComparisonSummary;
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// Width of a bar's track in its viewBox.
 const TRACK: f64 = 100.0;
 
-#[derive(Properties, PartialEq)]
-pub struct FunnelsProps {
-    pub summary: Rc<ComparisonSummary>,
-    pub names: Vec<String>,
-}
-
-#[component]
-pub fn Funnels(props: &FunnelsProps) -> Html {
-    let s = &props.summary;
+/// The table for `s`, one column per scenario of `names`.
+pub fn funnels(s: &ComparisonSummary, names: &[String]) -> Html {
     let stages = s.summaries.first().map_or(&[][..], |f| f.stages.as_slice());
     // The widest funnel's top fills the track; at least one deal does.
     let top = bar_top(
@@ -56,7 +50,7 @@ pub fn Funnels(props: &FunnelsProps) -> Html {
         <table class="data-table funnels" aria-label="Funnels side by side">
             <caption>{ "Funnels side by side: mean deals reaching each stage" }</caption>
             <thead><tr><th scope="col">{ "Stage" }</th>
-                { for props.names.iter().map(|n| html! { <th scope="col">{ n.clone() }</th> }) }</tr></thead>
+                { for names.iter().map(|n| html! { <th scope="col">{ n.clone() }</th> }) }</tr></thead>
             <tbody>{ for rows }</tbody>
         </table>
     }

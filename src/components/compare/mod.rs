@@ -16,8 +16,8 @@ use crate::worker::readers::{self, Read};
 use crate::worker::use_job_slot;
 use charts::format;
 use engine::{ComparisonSummary, JobSpec};
-use picker::ComparePicker;
-use results::CompareResults;
+use picker::{compare_picker, ComparePickerProps};
+use results::compare_results;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -116,7 +116,7 @@ pub fn CompareView() -> Html {
             if available.len() < 2 {
                 <p class="hint-text">{ "Save two or more scenarios to compare them side by side." }</p>
             } else {
-                <ComparePicker available={available} chosen={chosen.clone()} max={MAX_PICKS} on_toggle={on_toggle} />
+                { compare_picker(&ComparePickerProps { available, chosen: chosen.clone(), max: MAX_PICKS, on_toggle }) }
                 <button type="button" class="button primary" disabled={!(2..=MAX_PICKS).contains(&chosen.len())} onclick={start}>
                     { "Compare" }
                 </button>
@@ -125,8 +125,7 @@ pub fn CompareView() -> Html {
                     <p class="error" role="alert">{ message.clone() }</p>
                 }
                 if let Some(r) = &*result {
-                    <CompareResults summary={r.clone()} names={(*names).clone()} currency={currency}
-                        running={*status == Status::Running} />
+                    { compare_results(r, &names, &currency, *status == Status::Running) }
                 }
             }
         </section>

@@ -1,12 +1,13 @@
 //! One measure's distributions overlaid on common bins, one outline per
 //! scenario in its series colour.
+//! A plain function, not a component: each Yew component type costs about
+//! half a kilobyte of wasm.
 
 use super::series;
 use crate::money::money_compact;
 use charts::format;
 use charts::overlay_plot::{Frame, OverlayPlot};
 use engine::ComparisonSummary;
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// The chart's viewBox and margins.
@@ -21,19 +22,10 @@ const FRAME: Frame = Frame {
 /// Common bins of the overlay.
 const BINS: usize = 30;
 
-#[derive(Properties, PartialEq)]
-pub struct OverlayChartProps {
-    pub summary: Rc<ComparisonSummary>,
-    /// Revenue (`true`) or deals won.
-    pub revenue: bool,
-    pub currency: String,
-}
-
-#[component]
-pub fn OverlayChart(props: &OverlayChartProps) -> Html {
-    let revenue = props.revenue;
-    let dists: Vec<&[(f64, u64)]> = props
-        .summary
+/// The chart of `summary`'s revenue (`revenue`) or deals won, amounts in
+/// `currency`.
+pub fn overlay_chart(summary: &ComparisonSummary, revenue: bool, currency: &str) -> Html {
+    let dists: Vec<&[(f64, u64)]> = summary
         .summaries
         .iter()
         .map(|sum| {
@@ -53,7 +45,7 @@ pub fn OverlayChart(props: &OverlayChartProps) -> Html {
     });
     let ticks = plot.ticks(6).into_iter().map(|(t, x)| html! {
         <text x={x.to_string()} y={(f.baseline() + 16.0).to_string()} text-anchor="middle" class="tick-label">
-            { if revenue { money_compact(t, &props.currency) } else { format::compact(t) } }
+            { if revenue { money_compact(t, currency) } else { format::compact(t) } }
         </text>
     });
     let label = if revenue { "Revenue" } else { "Deals won" };

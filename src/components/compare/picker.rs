@@ -1,9 +1,10 @@
 //! The saved scenarios to compare, as checkboxes; at most `max` at once.
+//! A plain function, not a component: each Yew component type costs about
+//! half a kilobyte of wasm.
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
 pub struct ComparePickerProps {
     /// Saved scenarios as `(id, name)`.
     pub available: Vec<(String, String)>,
@@ -14,8 +15,7 @@ pub struct ComparePickerProps {
     pub on_toggle: Callback<(String, bool)>,
 }
 
-#[component]
-pub fn ComparePicker(props: &ComparePickerProps) -> Html {
+pub fn compare_picker(props: &ComparePickerProps) -> Html {
     let full = props.chosen.len() >= props.max;
     let boxes = props.available.iter().map(|(id, name)| {
         let checked = props.chosen.contains(id);

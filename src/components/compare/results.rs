@@ -1,45 +1,41 @@
 //! A comparison's results: who beats whom, the overlaid distributions, the
 //! differences and the funnels side by side.
+//! A plain function, not a component: each Yew component type costs about
+//! half a kilobyte of wasm.
 
-use super::beats::Beats;
-use super::differences::Differences;
-use super::funnels::Funnels;
-use super::overlay_chart::OverlayChart;
+use super::beats::beats;
+use super::differences::differences;
+use super::funnels::funnels;
+use super::overlay_chart::overlay_chart;
 use super::swatch;
 use engine::{ComparisonSummary, Measure};
-use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct CompareResultsProps {
-    pub summary: Rc<ComparisonSummary>,
-    /// The scenarios' names, in the comparison's order.
-    pub names: Vec<String>,
-    pub currency: String,
-    /// More trials are still to come.
-    pub running: bool,
-}
-
-#[component]
-pub fn CompareResults(props: &CompareResultsProps) -> Html {
-    let s = &props.summary;
+/// The results of `s`; `names` are the scenarios' names in the comparison's
+/// order, and `running` says more trials are still to come.
+pub fn compare_results(
+    s: &ComparisonSummary,
+    names: &[String],
+    currency: &str,
+    running: bool,
+) -> Html {
     let by_revenue = s.metric == Measure::Revenue;
-    let legend = props.names.iter().enumerate().map(|(k, n)| html! {
+    let legend = names.iter().enumerate().map(|(k, n)| html! {
         <span class="legend-item"><span class={classes!("swatch", swatch(k))}></span>{ n.clone() }</span>
     });
     html! {
-        <div class="compare-results" aria-busy={props.running.to_string()}>
-            <Beats summary={s.clone()} names={props.names.clone()} />
+        <div class="compare-results" aria-busy={running.to_string()}>
+            { beats(s, names) }
             <div class="legend">{ for legend }</div>
             <div class="overlays">
                 // Revenue only when every scenario has deal values.
                 if by_revenue {
-                    <OverlayChart summary={s.clone()} revenue={true} currency={props.currency.clone()} />
+                    { overlay_chart(s, true, currency) }
                 }
-                <OverlayChart summary={s.clone()} revenue={false} currency={props.currency.clone()} />
+                { overlay_chart(s, false, currency) }
             </div>
-            <Differences summary={s.clone()} names={props.names.clone()} currency={props.currency.clone()} />
-            <Funnels summary={s.clone()} names={props.names.clone()} />
+            { differences(s, names, currency) }
+            { funnels(s, names) }
         </div>
     }
 }

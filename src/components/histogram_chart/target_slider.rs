@@ -1,13 +1,14 @@
 //! The histogram's target as a keyboard slider: the arrow keys (and Page
 //! Up / Page Down, ten steps) move it; screen readers hear its value.
+//! A plain function, not a component: each Yew component type costs about
+//! half a kilobyte of wasm.
 
 use charts::histogram::{key_step, round_target};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct TargetSliderProps {
+pub struct TargetSliderProps<'a> {
     /// Accessible name ("Revenue target").
-    pub name: AttrValue,
+    pub name: &'static str,
     /// The outcomes the chart's bars cover.
     pub low: f64,
     pub high: f64,
@@ -16,12 +17,12 @@ pub struct TargetSliderProps {
     pub fallback: f64,
     /// Deals (whole numbers) rather than money.
     pub whole_numbers: bool,
-    pub format: Callback<f64, String>,
-    pub on_target: Callback<f64>,
+    pub format: &'a Callback<f64, String>,
+    pub on_target: &'a Callback<f64>,
 }
 
-#[component]
-pub fn TargetSlider(props: &TargetSliderProps) -> Html {
+/// The slider.
+pub fn target_slider(props: &TargetSliderProps) -> Html {
     let current = props.target.unwrap_or(props.fallback);
     let on_key = {
         let on_target = props.on_target.clone();
@@ -45,7 +46,7 @@ pub fn TargetSlider(props: &TargetSliderProps) -> Html {
         .map(|t| props.format.emit(t))
         .unwrap_or_else(|| "not set".to_owned());
     html! {
-        <div class="target-slider" role="slider" tabindex="0" aria-label={props.name.clone()}
+        <div class="target-slider" role="slider" tabindex="0" aria-label={props.name}
              aria-valuemin={props.low.to_string()} aria-valuemax={props.high.to_string()}
              aria-valuenow={current.to_string()}
              aria-valuetext={props.format.emit(current)}

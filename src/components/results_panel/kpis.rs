@@ -1,29 +1,27 @@
 //! The headline figures: Commit (P10), Most likely (P50), Best case (P90)
 //! and, with a target, the chance of reaching it.
+//! A plain function, not a component: each Yew component type costs about
+//! half a kilobyte of wasm.
 
 use charts::format;
 use engine::{Probability, Stat};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct KpisProps {
-    /// Revenue when deals have values, else deals won.
-    pub stat: Stat,
-    /// "Revenue" or "Deals won".
-    pub what: AttrValue,
-    pub format: Callback<f64, String>,
-    pub chance: Option<Probability>,
-}
-
-#[component]
-pub fn Kpis(props: &KpisProps) -> Html {
-    let (main, f) = (&props.stat, &props.format);
+/// The figures of `main` (revenue when deals have values, else deals won),
+/// named by `what` ("Revenue" or "Deals won") and written by `f`, and the
+/// chance of the target if there is one.
+pub fn kpis(
+    main: &Stat,
+    what: &str,
+    f: &Callback<f64, String>,
+    chance: Option<&Probability>,
+) -> Html {
     html! {
         <div class="kpis">
             <div class="kpi">
                 <span class="kpi-label">{ "Commit (P10)" }</span>
                 <span class="kpi-value" data-testid="commit">{ f.emit(main.p10) }</span>
-                <span class="kpi-sub">{ format!("{}: 9 in 10 outcomes reach this", props.what) }</span>
+                <span class="kpi-sub">{ format!("{what}: 9 in 10 outcomes reach this") }</span>
             </div>
             <div class="kpi main">
                 <span class="kpi-label">{ "Most likely (P50)" }</span>
@@ -35,7 +33,7 @@ pub fn Kpis(props: &KpisProps) -> Html {
                 <span class="kpi-value" data-testid="best-case">{ f.emit(main.p90) }</span>
                 <span class="kpi-sub">{ "1 in 10 outcomes does better" }</span>
             </div>
-            if let Some(p) = &props.chance {
+            if let Some(p) = chance {
                 <div class="kpi">
                     <span class="kpi-label">{ "Chance of target" }</span>
                     <span class="kpi-value" data-testid="chance">{ format::percent(p.p) }</span>

@@ -1,20 +1,15 @@
 //! The funnel as a table: per stage, the mean deals reaching it, the
 //! P10–P90 band and the drop-off.
+//! A plain function, not a component: each Yew component type costs about
+//! half a kilobyte of wasm.
 
 use charts::format;
 use engine::Summary;
-use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct FunnelTableProps {
-    pub summary: Rc<Summary>,
-}
-
 /// Per-stage mean, band and drop-off.
-#[component]
-pub fn FunnelTable(props: &FunnelTableProps) -> Html {
-    let rows = props.summary.stages.iter().map(|s| {
+pub fn funnel_table(summary: &Summary) -> Html {
+    let rows = summary.stages.iter().map(|s| {
         html! {
             <tr>
                 <th scope="row">{ s.name.clone() }</th>

@@ -1,21 +1,15 @@
 //! Week by week as a table: cumulative won deals and revenue bands, and
 //! the chance of the target by each week's end.
+//! A plain function, not a component: each Yew component type costs about
+//! half a kilobyte of wasm.
 
 use charts::format;
 use engine::Summary;
-use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct WeeklyTableProps {
-    pub summary: Rc<Summary>,
-    pub money: Callback<f64, String>,
-}
-
-/// Week by week: cumulative won deals and revenue bands, chance of target.
-#[component]
-pub fn WeeklyTable(props: &WeeklyTableProps) -> Html {
-    let s = &props.summary;
+/// Week by week: cumulative won deals and revenue bands (written by
+/// `money`), chance of target.
+pub fn weekly_table(s: &Summary, money: &Callback<f64, String>) -> Html {
     let has_revenue = s.revenue.is_some();
     let has_target = s
         .weekly
@@ -30,9 +24,9 @@ pub fn WeeklyTable(props: &WeeklyTableProps) -> Html {
                 <td>{ format::count(w.won.p50) }</td>
                 <td>{ format::count(w.won.p90) }</td>
                 if let Some(r) = &w.revenue {
-                    <td>{ props.money.emit(r.p10) }</td>
-                    <td>{ props.money.emit(r.p50) }</td>
-                    <td>{ props.money.emit(r.p90) }</td>
+                    <td>{ money.emit(r.p10) }</td>
+                    <td>{ money.emit(r.p50) }</td>
+                    <td>{ money.emit(r.p90) }</td>
                 }
                 if has_target {
                     <td>{ chance.map(format::percent).unwrap_or_default() }</td>

@@ -1,19 +1,14 @@
 //! Play / pause, a week back or forward, the speed, and a restart with a
 //! new seed.
+//! A plain function, not a component: each Yew component type costs about
+//! half a kilobyte of wasm.
 
 use crate::motion::{Motion, MotionAction, SPEEDS};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct MotionControlsProps {
-    pub motion: UseReducerHandle<Motion>,
-    /// The user asked for reduced motion: said next to the controls.
-    pub reduced: bool,
-}
-
-#[component]
-pub fn MotionControls(props: &MotionControlsProps) -> Html {
-    let motion = &props.motion;
+/// The controls of `motion`; `reduced` (the user asked for reduced motion)
+/// is said next to them.
+pub fn motion_controls(motion: &UseReducerHandle<Motion>, reduced: bool) -> Html {
     let on = |action: fn() -> MotionAction| {
         let dispatcher = motion.dispatcher();
         Callback::from(move |_: MouseEvent| dispatcher.dispatch(action()))
@@ -49,7 +44,7 @@ pub fn MotionControls(props: &MotionControlsProps) -> Html {
             </label>
             <button type="button" class="cl-button" onclick={on(|| MotionAction::Restart)}
                     aria-keyshortcuts="R" aria-label="Restart with a new seed">{ "Restart (new seed)" }</button>
-            if props.reduced {
+            if reduced {
                 <span class="reduced-note">{ "Reduced motion: the quarter moves a week at a time." }</span>
             }
         </div>
