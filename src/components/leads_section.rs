@@ -1,6 +1,6 @@
 //! Lead volume (a one-off cohort or a weekly flow) and the horizon.
 
-use super::NumberField;
+use super::{number_field, NumberFieldProps};
 use crate::app::use_app;
 use crate::form::LeadMode;
 use crate::state::Action;
@@ -33,14 +33,26 @@ pub fn LeadsSection() -> Html {
                 </label>
             </div>
             <div class="two-fields leads-fields">
-                <NumberField id="leads"
-                    label={if per_week { "Leads entering Prospecting per week" } else { "Leads entering Prospecting" }}
-                    value={form.leads.clone()} inputmode={if per_week { "decimal" } else { "numeric" }}
-                    hint={if per_week { "Average new leads each week" } else { "All at the start" }}
-                    error={error(Field::Leads)} on_change={edit(Field::Leads)} />
-                <NumberField id="horizon" label="Horizon" value={form.horizon.clone()} unit="weeks"
-                    hint={if per_week { "Forecast window, e.g. 13 for a quarter" } else { "Empty: every deal runs to its end" }}
-                    error={error(Field::Horizon)} on_change={edit(Field::Horizon)} />
+                { number_field(NumberFieldProps {
+                    id: "leads".into(),
+                    label: (if per_week { "Leads entering Prospecting per week" } else { "Leads entering Prospecting" }).into(),
+                    value: form.leads.clone().into(),
+                    error: error(Field::Leads),
+                    hint: Some((if per_week { "Average new leads each week" } else { "All at the start" }).into()),
+                    inputmode: if per_week { "decimal" } else { "numeric" },
+                    on_change: edit(Field::Leads),
+                    ..NumberFieldProps::default()
+                }) }
+                { number_field(NumberFieldProps {
+                    id: "horizon".into(),
+                    label: "Horizon".into(),
+                    value: form.horizon.clone().into(),
+                    error: error(Field::Horizon),
+                    unit: Some("weeks".into()),
+                    hint: Some((if per_week { "Forecast window, e.g. 13 for a quarter" } else { "Empty: every deal runs to its end" }).into()),
+                    on_change: edit(Field::Horizon),
+                    ..NumberFieldProps::default()
+                }) }
             </div>
         </fieldset>
     }

@@ -1,6 +1,6 @@
 //! The scenario library: save, open, rename, duplicate, delete (with undo),
 //! presets, files in and out, and share links. One row per saved scenario is
-//! [`entry::LibraryEntry`]; the presets, the share box and file imports have
+//! [`entry::library_entry`]; the presets, the share box and file imports have
 //! their own files beside this one.
 
 mod entry;
@@ -10,9 +10,9 @@ mod share;
 
 use crate::app::use_app;
 use crate::library_ops::{self, SaveMode};
-use entry::LibraryEntry;
+use entry::{library_entry, LibraryEntryProps};
 use import::import_file;
-use presets::Presets;
+use presets::presets;
 use share::{copy_share_link, share_box};
 use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
@@ -85,16 +85,20 @@ pub fn LibraryPanel() -> Html {
         let editing = renaming
             .as_ref()
             .filter(|(rid, _)| *rid == id)
-            .map(|(_, text)| AttrValue::from(text.clone()));
+            .map(|(_, text)| text.as_str());
         let on_rename = {
             let (renaming, id) = (renaming.clone(), id.clone());
             Callback::from(move |text: Option<String>| renaming.set(text.map(|t| (id.clone(), t))))
         };
-        html! {
-            <LibraryEntry key={id.clone()} id={id.clone()} name={entry.name.clone()} modified={entry.modified}
-                current={state.current.as_ref().is_some_and(|c| c.id == id)}
-                renaming={editing} on_rename={on_rename} />
-        }
+        library_entry(&LibraryEntryProps {
+            state: &state,
+            id: &id,
+            name: &entry.name,
+            modified: entry.modified,
+            current: state.current.as_ref().is_some_and(|c| c.id == id),
+            renaming: editing,
+            on_rename,
+        })
     });
     html! {
         <section class={classes!("panel", "library", (*drop_active).then_some("drop-active"))} aria-labelledby="library-title"
@@ -131,7 +135,7 @@ pub fn LibraryPanel() -> Html {
                     <ul class="entries" aria-label="Saved scenarios">{ for rows }</ul>
                 }
             </details>
-            <Presets />
+            { presets(&state) }
         </section>
     }
 }

@@ -1,5 +1,8 @@
 //! UI components, one per file. They read the shared state through
-//! [`crate::app::use_app`] and hold no simulation logic.
+//! [`crate::app::use_app`] and hold no simulation logic. Markup that needs
+//! no hook is a plain function returning `Html` (its props a plain struct or
+//! arguments), not a component: each Yew component type costs about half a
+//! kilobyte of wasm.
 
 mod chart_card;
 mod classroom;
@@ -34,7 +37,7 @@ pub use leads_section::LeadsSection;
 pub use library_panel::LibraryPanel;
 pub use money_section::MoneySection;
 pub use notices::Notices;
-pub use number_field::NumberField;
+pub use number_field::{number_field, NumberFieldProps};
 pub use results_panel::ResultsPanel;
 pub use run_controls::RunControls;
 pub use scenario_panel::scenario_panel;

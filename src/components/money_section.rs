@@ -1,6 +1,6 @@
 //! Deal values in the user's currency, and what happens after a sale.
 
-use super::NumberField;
+use super::{number_field, NumberFieldProps};
 use crate::app::use_app;
 use crate::money::CURRENCIES;
 use crate::state::Action;
@@ -46,21 +46,53 @@ pub fn MoneySection() -> Html {
                     </select>
                 </div>
                 <div class="two-fields">
-                    <NumberField id="value-median" label="Median deal value" value={form.value_median.clone()}
-                        unit={state.currency.clone()} inputmode="decimal" hint="Half of won deals are worth less"
-                        error={error(Field::DealValueMedian)} on_change={edit(Field::DealValueMedian)} />
-                    <NumberField id="value-p90" label="90th percentile deal value" value={form.value_p90.clone()}
-                        unit={state.currency.clone()} inputmode="decimal" hint="One won deal in ten is worth more"
-                        error={error(Field::DealValueP90)} on_change={edit(Field::DealValueP90)} />
+                    { number_field(NumberFieldProps {
+                        id: "value-median".into(),
+                        label: "Median deal value".into(),
+                        value: form.value_median.clone().into(),
+                        error: error(Field::DealValueMedian),
+                        unit: Some(state.currency.clone().into()),
+                        hint: Some("Half of won deals are worth less".into()),
+                        inputmode: "decimal",
+                        on_change: edit(Field::DealValueMedian),
+                        ..NumberFieldProps::default()
+                    }) }
+                    { number_field(NumberFieldProps {
+                        id: "value-p90".into(),
+                        label: "90th percentile deal value".into(),
+                        value: form.value_p90.clone().into(),
+                        error: error(Field::DealValueP90),
+                        unit: Some(state.currency.clone().into()),
+                        hint: Some("One won deal in ten is worth more".into()),
+                        inputmode: "decimal",
+                        on_change: edit(Field::DealValueP90),
+                        ..NumberFieldProps::default()
+                    }) }
                 </div>
             }
             <div class="two-fields">
-                <NumberField id="repeat-value" label="Repeat purchase value" value={form.repeat_value.clone()}
-                    unit="× deal" inputmode="decimal" hint="A repeat purchase is worth this × a deal"
-                    error={error(Field::RepeatValue)} on_change={edit(Field::RepeatValue)} />
-                <NumberField id="referrals" label="Referrals per customer" value={form.referrals.clone()}
-                    unit="leads" inputmode="decimal" hint="New leads each won customer brings"
-                    error={error(Field::Referrals)} on_change={edit(Field::Referrals)} />
+                { number_field(NumberFieldProps {
+                    id: "repeat-value".into(),
+                    label: "Repeat purchase value".into(),
+                    value: form.repeat_value.clone().into(),
+                    error: error(Field::RepeatValue),
+                    unit: Some("× deal".into()),
+                    hint: Some("A repeat purchase is worth this × a deal".into()),
+                    inputmode: "decimal",
+                    on_change: edit(Field::RepeatValue),
+                    ..NumberFieldProps::default()
+                }) }
+                { number_field(NumberFieldProps {
+                    id: "referrals".into(),
+                    label: "Referrals per customer".into(),
+                    value: form.referrals.clone().into(),
+                    error: error(Field::Referrals),
+                    unit: Some("leads".into()),
+                    hint: Some("New leads each won customer brings".into()),
+                    inputmode: "decimal",
+                    on_change: edit(Field::Referrals),
+                    ..NumberFieldProps::default()
+                }) }
             </div>
         </fieldset>
     }

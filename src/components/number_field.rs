@@ -1,34 +1,48 @@
 //! A labelled text input for a number, with its hint and error message.
+//! A plain function, not a component: each Yew component type costs about
+//! half a kilobyte of wasm.
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+/// A field's contents; the optional parts default to none, with a
+/// whole-number keyboard (`..NumberFieldProps::default()`).
 pub struct NumberFieldProps {
     /// Unique id; the error and hint ids derive from it.
     pub id: AttrValue,
     pub label: AttrValue,
     pub value: AttrValue,
-    #[prop_or_default]
     pub error: Option<AttrValue>,
     /// Unit shown after the input, e.g. "%".
-    #[prop_or_default]
     pub unit: Option<AttrValue>,
-    #[prop_or_default]
     pub hint: Option<AttrValue>,
     /// "numeric" for whole numbers, "decimal" otherwise.
-    #[prop_or(AttrValue::Static("numeric"))]
-    pub inputmode: AttrValue,
-    #[prop_or_default]
+    pub inputmode: &'static str,
     pub class: Classes,
     /// Hides the label visually (it stays for screen readers).
-    #[prop_or_default]
     pub label_hidden: bool,
     pub on_change: Callback<String>,
 }
 
-#[component]
-pub fn NumberField(props: &NumberFieldProps) -> Html {
+impl Default for NumberFieldProps {
+    fn default() -> Self {
+        Self {
+            id: AttrValue::default(),
+            label: AttrValue::default(),
+            value: AttrValue::default(),
+            error: None,
+            unit: None,
+            hint: None,
+            inputmode: "numeric",
+            class: Classes::new(),
+            label_hidden: false,
+            on_change: Callback::noop(),
+        }
+    }
+}
+
+/// The field: label, input, unit, hint and error.
+pub fn number_field(props: NumberFieldProps) -> Html {
     let oninput = {
         let on_change = props.on_change.clone();
         Callback::from(move |e: InputEvent| {
@@ -48,7 +62,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
     .join(" ");
     let invalid = props.error.is_some();
     html! {
-        <div class={classes!("field", invalid.then_some("invalid"), props.class.clone())}>
+        <div class={classes!("field", invalid.then_some("invalid"), props.class)}>
             <label for={props.id.clone()} class={classes!(props.label_hidden.then_some("visually-hidden"))}>
                 { props.label.clone() }
             </label>
@@ -56,10 +70,10 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
                 <input
                     id={props.id.clone()}
                     type="text"
-                    inputmode={props.inputmode.clone()}
+                    inputmode={props.inputmode}
                     autocomplete="off"
                     spellcheck="false"
-                    value={props.value.clone()}
+                    value={props.value}
                     aria-invalid={invalid.to_string()}
                     aria-describedby={(!described_by.is_empty()).then_some(described_by)}
                     {oninput}

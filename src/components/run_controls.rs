@@ -1,6 +1,6 @@
 //! Lead volume, trials and seed, with Run, Cancel and the progress bar.
 
-use super::NumberField;
+use super::{number_field, NumberFieldProps};
 use crate::app::use_app;
 use crate::state::{Action, RunStatus};
 use crate::worker::clock::now_ms;
@@ -65,12 +65,24 @@ pub fn RunControls() -> Html {
                     value={state.form.name.clone()} oninput={on_name} />
             </div>
             <div class="volume-fields">
-                <NumberField id="trials" label="Trials" value={state.form.trials.clone()}
-                    error={error(Field::Trials)} on_change={edit(Field::Trials)}
-                    hint="Simulated outcomes; more is smoother" />
-                <NumberField id="seed" label="Seed" value={state.form.seed.clone()}
-                    error={error(Field::Seed)} on_change={edit(Field::Seed)}
-                    hint="Same seed, same result" />
+                { number_field(NumberFieldProps {
+                    id: "trials".into(),
+                    label: "Trials".into(),
+                    value: state.form.trials.clone().into(),
+                    error: error(Field::Trials),
+                    hint: Some("Simulated outcomes; more is smoother".into()),
+                    on_change: edit(Field::Trials),
+                    ..NumberFieldProps::default()
+                }) }
+                { number_field(NumberFieldProps {
+                    id: "seed".into(),
+                    label: "Seed".into(),
+                    value: state.form.seed.clone().into(),
+                    error: error(Field::Seed),
+                    hint: Some("Same seed, same result".into()),
+                    on_change: edit(Field::Seed),
+                    ..NumberFieldProps::default()
+                }) }
             </div>
             <div class="run-row">
                 <button class="button primary" type="button" onclick={on_run} disabled={!state.can_run()}>

@@ -2,7 +2,7 @@
 //! or with a slider), and under "more" its duration, certainty, history and
 //! open deals.
 
-use super::NumberField;
+use super::{number_field, NumberFieldProps};
 use crate::app::use_app;
 use crate::stage_info::{rate_meaning, STAGE_HELP};
 use crate::state::Action;
@@ -90,30 +90,57 @@ pub fn StageRow(props: &StageRowProps) -> Html {
                 <span class="stage-name">{ name.clone() }</span>
                 <span class="stage-help" id={help_id}>{ STAGE_HELP[i] }</span>
             </div>
-            <NumberField id={format!("rate-{i}")} class="stage-rate"
-                label={format!("{name} conversion rate")} label_hidden=true
-                value={form.rates[i].clone()} unit="%" inputmode="decimal"
-                hint={rate_meaning(i).map(AttrValue::Static)}
-                error={error(Field::StageRate(i))} on_change={edit(Field::StageRate(i))} />
+            { number_field(NumberFieldProps {
+                id: format!("rate-{i}").into(),
+                label: format!("{name} conversion rate").into(),
+                value: form.rates[i].clone().into(),
+                error: error(Field::StageRate(i)),
+                unit: Some("%".into()),
+                hint: rate_meaning(i).map(AttrValue::Static),
+                inputmode: "decimal",
+                class: classes!("stage-rate"),
+                label_hidden: true,
+                on_change: edit(Field::StageRate(i)),
+            }) }
             <input class="rate-slider" type="range" min="0" max="100" step="0.5"
                 aria-label={format!("{name} rate slider")}
                 value={slider_value.to_string()} oninput={on_slide} />
             <details class="stage-more" open={more_errors}>
                 <summary>{ format!("{days} days · {certainty}{open}") }</summary>
                 <div class="more-grid">
-                    <NumberField id={format!("days-{i}")} label={format!("{name} days in stage")}
-                        value={form.days[i].clone()} unit="days" inputmode="decimal"
-                        hint={if i == 6 { "Mean days from the win to the repeat purchase" } else { "Mean time a deal spends here" }}
-                        error={error(Field::StageDays(i))} on_change={edit(Field::StageDays(i))} />
-                    <NumberField id={format!("evidence-{i}")} label={format!("{name} evidence")}
-                        value={form.evidence[i].clone()} unit="deals" inputmode="decimal"
-                        hint="How many past deals back the rate; empty = exact"
-                        error={error(Field::StageEvidence(i))} on_change={edit(Field::StageEvidence(i))} />
+                    { number_field(NumberFieldProps {
+                        id: format!("days-{i}").into(),
+                        label: format!("{name} days in stage").into(),
+                        value: form.days[i].clone().into(),
+                        error: error(Field::StageDays(i)),
+                        unit: Some("days".into()),
+                        hint: Some((if i == 6 { "Mean days from the win to the repeat purchase" } else { "Mean time a deal spends here" }).into()),
+                        inputmode: "decimal",
+                        on_change: edit(Field::StageDays(i)),
+                        ..NumberFieldProps::default()
+                    }) }
+                    { number_field(NumberFieldProps {
+                        id: format!("evidence-{i}").into(),
+                        label: format!("{name} evidence").into(),
+                        value: form.evidence[i].clone().into(),
+                        error: error(Field::StageEvidence(i)),
+                        unit: Some("deals".into()),
+                        hint: Some("How many past deals back the rate; empty = exact".into()),
+                        inputmode: "decimal",
+                        on_change: edit(Field::StageEvidence(i)),
+                        ..NumberFieldProps::default()
+                    }) }
                     if i < SALES_STAGES {
-                        <NumberField id={format!("pipeline-{i}")} label={format!("{name} open deals")}
-                            value={form.pipeline[i].clone()} unit="deals"
-                            hint="Deals in this stage today"
-                            error={error(Field::Pipeline(i))} on_change={edit(Field::Pipeline(i))} />
+                        { number_field(NumberFieldProps {
+                            id: format!("pipeline-{i}").into(),
+                            label: format!("{name} open deals").into(),
+                            value: form.pipeline[i].clone().into(),
+                            error: error(Field::Pipeline(i)),
+                            unit: Some("deals".into()),
+                            hint: Some("Deals in this stage today".into()),
+                            on_change: edit(Field::Pipeline(i)),
+                            ..NumberFieldProps::default()
+                        }) }
                     }
                     <div class="history">
                         <span class="history-label">{ "From history" }</span>

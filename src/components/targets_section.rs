@@ -1,6 +1,6 @@
 //! The targets whose chance the forecast reports.
 
-use super::NumberField;
+use super::{number_field, NumberFieldProps};
 use crate::app::use_app;
 use engine::Field;
 use yew::prelude::*;
@@ -17,13 +17,28 @@ pub fn TargetsSection() -> Html {
             <legend>{ "Targets" }</legend>
             <div class="two-fields">
                 if form.values_on {
-                    <NumberField id="target-revenue" label="Revenue target" value={form.target_revenue.clone()}
-                        unit={state.currency.clone()} inputmode="decimal" hint="Empty: no revenue target"
-                        error={error(Field::TargetRevenue)} on_change={edit(Field::TargetRevenue)} />
+                    { number_field(NumberFieldProps {
+                        id: "target-revenue".into(),
+                        label: "Revenue target".into(),
+                        value: form.target_revenue.clone().into(),
+                        error: error(Field::TargetRevenue),
+                        unit: Some(state.currency.clone().into()),
+                        hint: Some("Empty: no revenue target".into()),
+                        inputmode: "decimal",
+                        on_change: edit(Field::TargetRevenue),
+                        ..NumberFieldProps::default()
+                    }) }
                 }
-                <NumberField id="target-won" label="Won deals target" value={form.target_won.clone()}
-                    unit="deals" hint="Empty: no target"
-                    error={error(Field::TargetWon)} on_change={edit(Field::TargetWon)} />
+                { number_field(NumberFieldProps {
+                    id: "target-won".into(),
+                    label: "Won deals target".into(),
+                    value: form.target_won.clone().into(),
+                    error: error(Field::TargetWon),
+                    unit: Some("deals".into()),
+                    hint: Some("Empty: no target".into()),
+                    on_change: edit(Field::TargetWon),
+                    ..NumberFieldProps::default()
+                }) }
             </div>
         </fieldset>
     }

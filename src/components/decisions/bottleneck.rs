@@ -1,33 +1,34 @@
 //! "Which stage to fix": the button that asks, then the verdict sentence, the
 //! tornado chart and its numbers.
+//! A plain function, not a component: each Yew component type costs about
+//! half a kilobyte of wasm.
 
-use super::tornado::TornadoChart;
-use crate::app::use_app;
+use super::tornado::tornado_chart;
 use crate::decisions_text::{amount, chance_change, median_change, verdict};
 use crate::money::money;
 use charts::format;
 use engine::decisions::{Measure, SensitivityReport};
-use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct BottleneckProps {
+pub struct BottleneckProps<'a> {
     /// The last sensitivity answer, if any.
-    pub report: Option<Rc<SensitivityReport>>,
+    pub report: Option<&'a SensitivityReport>,
     /// A question is in flight (the button waits).
     pub busy: bool,
     /// The question in flight is this one.
     pub computing: bool,
     pub on_find: Callback<()>,
+    /// The currency amounts are in.
+    pub currency: &'a str,
 }
 
-#[component]
-pub fn Bottleneck(props: &BottleneckProps) -> Html {
-    let currency = use_app().state.currency.clone();
+/// The block: the button, then the answer if there is one.
+pub fn bottleneck(props: &BottleneckProps) -> Html {
+    let currency = props.currency;
     let onclick = props.on_find.reform(|_: MouseEvent| ());
-    let answer = props.report.as_ref().map(|r| {
+    let answer = props.report.map(|r| {
         let revenue = r.measure == Measure::Revenue;
-        let value = |v: f64| amount(v, revenue, &|x| money(x, &currency));
+        let value = |v: f64| amount(v, revenue, &|x| money(x, currency));
         let rows = r.effects.iter().map(|e| {
             html! {
                 <tr>
@@ -40,7 +41,7 @@ pub fn Bottleneck(props: &BottleneckProps) -> Html {
         html! {
             <>
                 <p class="verdict" data-testid="first-to-fix">{ verdict(r, &value).unwrap_or_default() }</p>
-                <TornadoChart report={r.clone()} />
+                { tornado_chart(r, currency) }
                 <details class="table-view">
                     <summary>{ "Show the numbers" }</summary>
                     <table class="data-table" aria-label="Sensitivity table">

@@ -10,12 +10,12 @@ mod when;
 use crate::app::use_app;
 use crate::worker::readers::{self, Read};
 use crate::worker::use_job_slot;
-use bottleneck::Bottleneck;
+use bottleneck::{bottleneck, BottleneckProps};
 use engine::decisions::{Answer, Question, SensitivityReport};
 use engine::JobSpec;
 use planner::{Asked, Planner};
 use std::rc::Rc;
-use when::When;
+use when::when;
 use yew::prelude::*;
 
 /// What the helper worker is computing for the panel.
@@ -110,11 +110,16 @@ pub fn DecisionsPanel() -> Html {
         <section class="panel decisions" aria-labelledby="decisions-title">
             <h2 id="decisions-title">{ "What to do" }</h2>
             <div class="decision-grid">
-                <Bottleneck report={(*report).clone()} {busy}
-                    computing={*pending == Pending::Sensitivity} on_find={find_bottleneck} />
+                { bottleneck(&BottleneckProps {
+                    report: report.as_deref(),
+                    busy,
+                    computing: *pending == Pending::Sensitivity,
+                    on_find: find_bottleneck,
+                    currency: &app.state.currency,
+                }) }
                 <Planner answer={(*plan).clone()} {busy}
                     searching={*pending == Pending::Plan} on_ask={ask} />
-                <When />
+                { when(app.state.summary.as_deref()) }
             </div>
             if busy {
                 <div class="decide-progress">

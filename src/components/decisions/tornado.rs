@@ -1,26 +1,19 @@
 //! The tornado chart: each lever's change in the median, largest first, the
 //! stage to fix first highlighted. Geometry from `charts::tornado`; colours
 //! from the theme (results.css), by class.
+//! A plain function, not a component: each Yew component type costs about
+//! half a kilobyte of wasm.
 
-use crate::app::use_app;
 use crate::decisions_text::{amount, tornado_label};
 use crate::money::money;
 use charts::tornado::{tornado, LABEL_X};
 use engine::decisions::{Measure, SensitivityReport};
-use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct TornadoChartProps {
-    pub report: Rc<SensitivityReport>,
-}
-
-#[component]
-pub fn TornadoChart(props: &TornadoChartProps) -> Html {
-    let currency = use_app().state.currency.clone();
-    let r = &props.report;
+/// The chart of report `r`, amounts in `currency`.
+pub fn tornado_chart(r: &SensitivityReport, currency: &str) -> Html {
     let revenue = r.measure == Measure::Revenue;
-    let value = |v: f64| amount(v, revenue, &|x| money(x, &currency));
+    let value = |v: f64| amount(v, revenue, &|x| money(x, currency));
     let pairs: Vec<_> = r
         .effects
         .iter()

@@ -1,16 +1,17 @@
 //! "When will we reach the target?": the weeks by which the last forecast
 //! reaches it, the distribution of that week as bars, and its numbers.
+//! A plain function, not a component: each Yew component type costs about
+//! half a kilobyte of wasm.
 
-use crate::app::use_app;
 use crate::decisions_text::{reach_by_week, when_reached};
 use charts::format;
 use charts::week_bars::week_bars;
+use engine::Summary;
 use yew::prelude::*;
 
-#[component]
-pub fn When() -> Html {
-    let app = use_app();
-    let answer = app.state.summary.as_ref().and_then(|s| {
+/// The answer from the last forecast, `summary` (None before the first).
+pub fn when(summary: Option<&Summary>) -> Html {
+    let answer = summary.and_then(|s| {
         let (revenue, chances) = reach_by_week(s)?;
         let weeks = week_bars(&chances);
         let bars = weeks.iter().enumerate().map(|(i, bar)| {

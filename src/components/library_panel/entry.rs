@@ -1,21 +1,25 @@
 //! One saved scenario in the library list: open, rename (in place),
 //! duplicate, delete.
+//! A plain function, not a component: each Yew component type costs about
+//! half a kilobyte of wasm.
 
-use crate::app::use_app;
 use crate::library_ops;
+use crate::state::AppState;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct LibraryEntryProps {
-    pub id: AttrValue,
-    pub name: AttrValue,
+pub struct LibraryEntryProps<'a> {
+    /// The app state the buttons act on.
+    pub state: &'a UseReducerHandle<AppState>,
+    /// The entry's id, also the row's key in the list.
+    pub id: &'a str,
+    pub name: &'a str,
     /// Last change, in ms since the epoch.
     pub modified: f64,
     /// The scenario open in the editor.
     pub current: bool,
     /// The new name being typed, while this entry is being renamed.
-    pub renaming: Option<AttrValue>,
+    pub renaming: Option<&'a str>,
     /// Starts (Some: the text so far) or ends (None) renaming this entry.
     pub on_rename: Callback<Option<String>>,
 }
@@ -36,16 +40,16 @@ fn when(modified: f64) -> String {
     }
 }
 
-#[component]
-pub fn LibraryEntry(props: &LibraryEntryProps) -> Html {
-    let state = use_app().state;
-    let id = props.id.to_string();
-    let name = props.name.clone();
-    let on_id = |act: fn(&UseReducerHandle<crate::state::AppState>, &str)| {
+/// The entry's row, keyed by its id.
+pub fn library_entry(props: &LibraryEntryProps) -> Html {
+    let state = props.state;
+    let id = props.id.to_owned();
+    let name = props.name;
+    let on_id = |act: fn(&UseReducerHandle<AppState>, &str)| {
         let (state, id) = (state.clone(), id.clone());
         Callback::from(move |_: MouseEvent| act(&state, &id))
     };
-    let body = match &props.renaming {
+    let body = match props.renaming {
         Some(text) => {
             let on_input = props.on_rename.reform(|e: InputEvent| {
                 let input: HtmlInputElement = e.target_unchecked_into();
@@ -56,7 +60,7 @@ pub fn LibraryEntry(props: &LibraryEntryProps) -> Html {
                     state.clone(),
                     props.on_rename.clone(),
                     id.clone(),
-                    text.clone(),
+                    text.to_owned(),
                 );
                 Callback::from(move |_: MouseEvent| {
                     library_ops::rename(&state, &id, &text);
@@ -66,7 +70,7 @@ pub fn LibraryEntry(props: &LibraryEntryProps) -> Html {
             let cancel = props.on_rename.reform(|_: MouseEvent| None);
             html! {
                 <div class="rename">
-                    <input type="text" maxlength="200" aria-label={format!("New name for {name}")} value={text.clone()} oninput={on_input} />
+                    <input type="text" maxlength="200" aria-label={format!("New name for {name}")} value={text.to_owned()} oninput={on_input} />
                     <button type="button" class="button small primary" onclick={confirm}>{ "Save name" }</button>
                     <button type="button" class="button small ghost" onclick={cancel}>{ "Cancel" }</button>
                 </div>
@@ -82,7 +86,7 @@ pub fn LibraryEntry(props: &LibraryEntryProps) -> Html {
             html! {
                 <>
                     <button type="button" class="entry-name" onclick={on_id(library_ops::open)} aria-label={format!("Open {name}")}>
-                        { name.clone() }
+                        { name.to_owned() }
                     </button>
                     <span class="modified">{ when(props.modified) }</span>
                     <span class="entry-actions">
@@ -94,5 +98,5 @@ pub fn LibraryEntry(props: &LibraryEntryProps) -> Html {
             }
         }
     };
-    html! { <li class={classes!("entry", props.current.then_some("current"))}>{ body }</li> }
+    html! { <li key={props.id.to_owned()} class={classes!("entry", props.current.then_some("current"))}>{ body }</li> }
 }

@@ -1,13 +1,14 @@
 //! The ready-made scenarios: each opens as an unsaved copy.
+//! A plain function, not a component: each Yew component type costs about
+//! half a kilobyte of wasm.
 
-use crate::app::use_app;
 use crate::library_ops;
 use crate::presets::PRESETS;
+use crate::state::AppState;
 use yew::prelude::*;
 
-#[component]
-pub fn Presets() -> Html {
-    let state = use_app().state;
+/// The presets, each opening a copy into `state`.
+pub fn presets(state: &UseReducerHandle<AppState>) -> Html {
     let presets = PRESETS.iter().map(|p| {
         let state = state.clone();
         let make = p.scenario;
