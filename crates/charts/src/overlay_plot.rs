@@ -1,32 +1,10 @@
 //! Geometry of an overlaid-distributions chart: several distributions on
 //! common bins, each drawn as a step outline over one x axis.
 
+use crate::frame::Frame;
 use crate::overlay::overlay;
 use crate::scale::{nice_ticks, LinearScale};
 use std::fmt::Write;
-
-/// A chart's `viewBox` and the margins around its plot area (pixels).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Frame {
-    pub width: f64,
-    pub height: f64,
-    pub left: f64,
-    pub right: f64,
-    pub top: f64,
-    pub bottom: f64,
-}
-
-impl Frame {
-    /// The y of the x axis.
-    pub fn baseline(&self) -> f64 {
-        self.height - self.bottom
-    }
-
-    /// The x where the plot area ends.
-    pub fn end(&self) -> f64 {
-        self.width - self.right
-    }
-}
 
 /// Distributions binned in common and scaled into a frame.
 #[derive(Clone, Debug, PartialEq)]
@@ -54,7 +32,7 @@ impl OverlayPlot {
             .copied()
             .fold(0.0, f64::max)
             .max(1e-9);
-        let x = LinearScale::new((first, last), (frame.left, frame.end()));
+        let x = LinearScale::new((first, last), (frame.left, frame.plot_right()));
         let y = LinearScale::new((0.0, max * 1.1), (frame.baseline(), frame.top));
         Some(OverlayPlot {
             edges,
@@ -120,7 +98,7 @@ mod tests {
     #[test]
     fn frame_edges() {
         assert_eq!(FRAME.baseline(), 48.0);
-        assert_eq!(FRAME.end(), 110.0);
+        assert_eq!(FRAME.plot_right(), 110.0);
     }
 
     #[test]

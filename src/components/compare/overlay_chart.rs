@@ -6,7 +6,8 @@
 use super::series;
 use crate::money::money_compact;
 use charts::format;
-use charts::overlay_plot::{Frame, OverlayPlot};
+use charts::overlay_plot::OverlayPlot;
+use charts::Frame;
 use engine::ComparisonSummary;
 use yew::prelude::*;
 
@@ -54,7 +55,7 @@ pub fn overlay_chart(summary: &ComparisonSummary, revenue: bool, currency: &str)
             <figcaption>{ label }</figcaption>
             <svg class="chart overlay" viewBox={format!("0 0 {} {}", f.width, f.height)} role="img"
                  aria-label={format!("Overlaid distributions of {}, one line per scenario.", label.to_lowercase())}>
-                <line class="overlay-axis" x1={f.left.to_string()} x2={f.end().to_string()}
+                <line class="overlay-axis" x1={f.left.to_string()} x2={f.plot_right().to_string()}
                       y1={f.baseline().to_string()} y2={f.baseline().to_string()} />
                 { for lines }
                 { for ticks }
