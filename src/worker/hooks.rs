@@ -1,7 +1,8 @@
-//! The page's workers, made once by the app and reached through hooks: the
-//! forecast pool, and one helper worker shared by every other analysis
-//! (comparisons, decisions, the classroom). At most the pool plus one worker
-//! exist at any time.
+//! The page's workers, made once by the app: the forecast pool (reached
+//! through the app's run and cancel actions), and one helper worker shared by
+//! every other analysis (comparisons, decisions, the classroom), reached
+//! through [`use_job_slot`]. At most the pool plus one worker exist at any
+//! time.
 
 use super::pool::Pool;
 use super::supervisor::{JobEvent, JobHandle, Supervised};
@@ -16,16 +17,6 @@ pub struct Workers {
     pub forecast: Rc<Pool>,
     /// The helper worker, spawned on its first job.
     pub helper: Supervised,
-}
-
-fn workers() -> impl FnOnce() -> Workers {
-    || wasm_bindgen::throw_str("the workers hooks must be called inside <App>")
-}
-
-/// The forecast pool.
-#[hook]
-pub fn use_forecast() -> Rc<Pool> {
-    use_context::<Workers>().unwrap_or_else(workers()).forecast
 }
 
 /// A component's one job at a time on the helper worker.
@@ -55,7 +46,9 @@ impl JobSlot {
 /// the component cancels its job.
 #[hook]
 pub fn use_job_slot() -> JobSlot {
-    let helper = use_context::<Workers>().unwrap_or_else(workers()).helper;
+    let helper = use_context::<Workers>()
+        .unwrap_or_else(|| wasm_bindgen::throw_str("use_job_slot must be called inside <App>"))
+        .helper;
     let current = use_mut_ref(|| None::<JobHandle>);
     JobSlot { helper, current }
 }

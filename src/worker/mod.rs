@@ -24,7 +24,7 @@ pub mod readers;
 pub mod supervisor;
 
 pub use codec::Json;
-pub use hooks::{use_forecast, use_job_slot, JobSlot, Workers};
+pub use hooks::{use_job_slot, JobSlot, Workers};
 pub use job_worker::JobWorker;
 pub use pool::{worker_count, Pool, PoolEvent};
 pub use protocol::{FromWorker, JobId, ToWorker};

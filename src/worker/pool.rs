@@ -128,10 +128,6 @@ impl Pool {
         }
     }
 
-    pub fn size(&self) -> usize {
-        self.workers.len()
-    }
-
     /// Starts run `run_id`, replacing any run in progress.
     pub fn run(&self, run_id: u32, scenario: &ScenarioInput, trials: u64) {
         let used = (trials / MIN_TRIALS_PER_WORKER).clamp(1, self.workers.len() as u64);

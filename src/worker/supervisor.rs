@@ -81,12 +81,6 @@ pub struct JobHandle {
     inner: Weak<Inner>,
 }
 
-impl JobHandle {
-    pub fn id(&self) -> JobId {
-        self.id
-    }
-}
-
 impl Drop for JobHandle {
     fn drop(&mut self) {
         if let Some(inner) = self.inner.upgrade() {
