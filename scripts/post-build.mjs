@@ -5,7 +5,10 @@
 //     shim with a bare path, which wasm-bindgen ≥ 0.2.93 answers with a
 //     "deprecated parameters" warning in the console on every load. The page's
 //     inline loader is rewritten too, should Trunk ever write it the old way,
-//     and before its hash goes into the policy;
+//     and before its hash goes into the policy; and drops the `integrity`
+//     Trunk puts on the wasm's `<link rel="preload" as="fetch">`, which
+//     Chromium ignores there with a console warning (the fetch that uses the
+//     preload carries none, so with it the preload could not even match);
 //  1. adds the Content-Security-Policy to index.html, allowing the inline
 //     loader Trunk wrote by its SHA-256 hash (it names hashed files, so its
 //     hash changes with every build);
@@ -29,7 +32,9 @@ writeFileSync(workerLoaderPath, objectInit(readFileSync(workerLoaderPath, 'utf8'
 
 // 1. Content-Security-Policy.
 const indexPath = join(dir, 'index.html');
-let html = objectInit(readFileSync(indexPath, 'utf8'));
+let html = objectInit(readFileSync(indexPath, 'utf8')).replace(/<link\b[^>]*\brel="preload"[^>]*>/gi, (tag) =>
+  /\bas="fetch"/i.test(tag) ? tag.replace(/\s+integrity="[^"]*"/i, '') : tag,
+);
 if (/<[^>]*\son[a-z]+\s*=/i.test(html.replace(/<script[\s\S]*?<\/script>/gi, ''))) {
   throw new Error('post-build: index.html has an inline event handler, which the policy forbids');
 }
