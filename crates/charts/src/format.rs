@@ -147,7 +147,7 @@ mod tests {
         assert_eq!(mean_with_error(812.4, 2.44), "812.4 ± 2.4");
         assert_eq!(mean_with_error(12_345.6, 48.7), "12,346 ± 49");
         assert_eq!(mean_with_error(1_234_567.0, 3_456.0), "1,234,567 ± 3,456");
-        assert_eq!(mean_with_error(-3.14159, 0.012), "−3.142 ± 0.012");
+        assert_eq!(mean_with_error(-3.2184, 0.012), "−3.218 ± 0.012");
         assert_eq!(mean_with_error(-0.0002, 0.012), "0.000 ± 0.012");
     }
 
