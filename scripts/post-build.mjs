@@ -1,5 +1,14 @@
 // Runs after every Trunk build (Trunk.toml, [[hooks]] post_build) on the
 // staging directory, before it becomes dist/:
+//  0. makes the loaders call wasm-bindgen's init with an object
+//     (`init({ module_or_path })`): Trunk 0.21 writes the worker's loader
+//     shim with a bare path, which wasm-bindgen ≥ 0.2.93 answers with a
+//     "deprecated parameters" warning in the console on every load. The page's
+//     inline loader is rewritten too, should Trunk ever write it the old way,
+//     and before its hash goes into the policy; and drops the `integrity`
+//     Trunk puts on the wasm's `<link rel="preload" as="fetch">`, which
+//     Chromium ignores there with a console warning (the fetch that uses the
+//     preload carries none, so with it the preload could not even match);
 //  1. adds the Content-Security-Policy to index.html, allowing the inline
 //     loader Trunk wrote by its SHA-256 hash (it names hashed files, so its
 //     hash changes with every build);
@@ -14,9 +23,18 @@ const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
 if (!dir) throw new Error('post-build: TRUNK_STAGING_DIR is not set');
 const sha256 = (data, encoding) => createHash('sha256').update(data).digest(encoding);
 
+// 0. The initialisation call: `init('x.wasm')` / `wasm_bindgen("x.wasm")` →
+// `init({ module_or_path: 'x.wasm' })`.
+const objectInit = (js) =>
+  js.replace(/\b(init|wasm_bindgen)\((['"])([^'"]+\.wasm)\2\)/g, '$1({ module_or_path: $2$3$2 })');
+const workerLoaderPath = join(dir, 'worker_loader.js');
+writeFileSync(workerLoaderPath, objectInit(readFileSync(workerLoaderPath, 'utf8')));
+
 // 1. Content-Security-Policy.
 const indexPath = join(dir, 'index.html');
-let html = readFileSync(indexPath, 'utf8');
+let html = objectInit(readFileSync(indexPath, 'utf8')).replace(/<link\b[^>]*\brel="preload"[^>]*>/gi, (tag) =>
+  /\bas="fetch"/i.test(tag) ? tag.replace(/\s+integrity="[^"]*"/i, '') : tag,
+);
 if (/<[^>]*\son[a-z]+\s*=/i.test(html.replace(/<script[\s\S]*?<\/script>/gi, ''))) {
   throw new Error('post-build: index.html has an inline event handler, which the policy forbids');
 }

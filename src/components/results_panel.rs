@@ -141,7 +141,7 @@ pub fn ResultsPanel() -> Html {
             if summary.capped_trials > 0 {
                 <p class="outdated">{ format!("{} trials hit the cap of 10¹³ leads: the referral loop runs away in them.", format::count(summary.capped_trials as f64)) }</p>
             }
-            { kpis(&main, what, &main_fmt, chance.as_ref()) }
+            { kpis(&main, measure, what, &main_fmt, chance.as_ref()) }
             <ChartCard title="Funnel" file="funnelcast-funnel"
                 note="Deals reaching each stage: mean, with the P10–P90 band, and the drop-off from the stage above. The biggest leak is marked."
                 table={funnel_table(&summary)}>

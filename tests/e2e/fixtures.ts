@@ -4,7 +4,9 @@
 // `securitypolicyviolation` listener installed before the app's scripts run).
 import { test as base, expect, type Browser, type BrowserContext } from '@playwright/test';
 
-async function guard(context: BrowserContext, found: string[]) {
+/** Reports every policy violation in `context` into `found`. A test that
+ * launches its own persistent context guards it with this. */
+export async function guard(context: BrowserContext, found: string[]) {
   await context.exposeBinding('__funnelcastCspViolation', (_source, text: string) => {
     found.push(text);
   });

@@ -37,8 +37,45 @@ pub fn small(value: f64) -> String {
     if !value.is_finite() || value == 0.0 || value.abs() >= 10.0 {
         return mean(value);
     }
-    let digits = (1 - value.abs().log10().floor() as i32).max(0) as usize;
-    format!("{value:.digits$}")
+    format!("{value:.0$}", error_decimals(value))
+}
+
+/// The decimals that show `error` with two significant digits (`0.025` → 3,
+/// `2.4` → 1), none from 10 up: whole numbers are precise enough there.
+fn error_decimals(error: f64) -> usize {
+    (1 - error.abs().log10().floor() as i32).max(0) as usize
+}
+
+/// `value` with `decimals` decimals and thousands separators:
+/// `(1234.567, 2)` → `"1,234.57"`.
+fn fixed(value: f64, decimals: usize) -> String {
+    let text = format!("{:.decimals$}", value.abs());
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let mut out = count(whole.parse::<f64>().unwrap_or(0.0));
+    if !fraction.is_empty() {
+        out.push('.');
+        out.push_str(fraction);
+    }
+    // The sign of what was written: `-0.0004` at 3 decimals is "0.000".
+    if value < 0.0 && text.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
+        out.insert(0, '−');
+    }
+    out
+}
+
+/// A mean and its standard error, the error with two significant digits and
+/// the mean to the same decimal place: `(25.0312, 0.0253)` →
+/// `"25.031 ± 0.025"` (a rounded error of 0 would hide that there is one).
+/// An error of 0 (or not finite) shows the mean as [`mean`] does.
+pub fn mean_with_error(value: f64, error: f64) -> String {
+    if !value.is_finite() {
+        return count(value);
+    }
+    if !error.is_finite() || error <= 0.0 {
+        return format!("{} ± 0", mean(value));
+    }
+    let decimals = error_decimals(error);
+    format!("{} ± {}", fixed(value, decimals), fixed(error, decimals))
 }
 
 /// Axis labels: `950`, `1.2k`, `3.4M`.
@@ -100,6 +137,26 @@ mod tests {
         assert_eq!(small(2.44), "2.4");
         assert_eq!(small(0.0), "0");
         assert_eq!(small(12.3), "12.3");
+    }
+
+    #[test]
+    fn a_mean_matches_the_precision_of_its_error() {
+        assert_eq!(mean_with_error(25.0312, 0.0253), "25.031 ± 0.025");
+        assert_eq!(mean_with_error(25.0, 0.004), "25.0000 ± 0.0040");
+        assert_eq!(mean_with_error(1234.5678, 0.31), "1,234.57 ± 0.31");
+        assert_eq!(mean_with_error(812.4, 2.44), "812.4 ± 2.4");
+        assert_eq!(mean_with_error(12_345.6, 48.7), "12,346 ± 49");
+        assert_eq!(mean_with_error(1_234_567.0, 3_456.0), "1,234,567 ± 3,456");
+        assert_eq!(mean_with_error(-3.2184, 0.012), "−3.218 ± 0.012");
+        assert_eq!(mean_with_error(-0.0002, 0.012), "0.000 ± 0.012");
+    }
+
+    #[test]
+    fn a_mean_without_error_is_written_plainly() {
+        assert_eq!(mean_with_error(25.0, 0.0), "25 ± 0");
+        assert_eq!(mean_with_error(12.34, 0.0), "12.3 ± 0");
+        assert_eq!(mean_with_error(12.34, f64::NAN), "12.3 ± 0");
+        assert_eq!(mean_with_error(f64::NAN, 0.1), "–");
     }
 
     #[test]

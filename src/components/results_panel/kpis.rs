@@ -4,18 +4,25 @@
 //! half a kilobyte of wasm.
 
 use charts::format;
-use engine::{Probability, Stat};
+use engine::{Measure, Probability, Stat};
 use yew::prelude::*;
 
 /// The figures of `main` (revenue when deals have values, else deals won),
-/// named by `what` ("Revenue" or "Deals won") and written by `f`, and the
-/// chance of the target if there is one.
+/// the `measure`, named by `what` ("Revenue" or "Deals won") and written by
+/// `f`, and the chance of the target if there is one.
 pub fn kpis(
     main: &Stat,
+    measure: Measure,
     what: &str,
     f: &Callback<f64, String>,
     chance: Option<&Probability>,
 ) -> Html {
+    // A mean of deals is known to a fraction of a deal: written as whole
+    // deals, its error would read "± 0". Money stays in whole units.
+    let mean = match measure {
+        Measure::Won => format::mean_with_error(main.mean, main.se),
+        Measure::Revenue => format!("{} ± {}", f.emit(main.mean), f.emit(main.se)),
+    };
     html! {
         <div class="kpis">
             <div class="kpi">
@@ -26,7 +33,7 @@ pub fn kpis(
             <div class="kpi main">
                 <span class="kpi-label">{ "Most likely (P50)" }</span>
                 <span class="kpi-value" data-testid="most-likely">{ f.emit(main.p50) }</span>
-                <span class="kpi-sub">{ format!("mean {} ± {}", f.emit(main.mean), f.emit(main.se)) }</span>
+                <span class="kpi-sub">{ format!("mean {mean}") }</span>
             </div>
             <div class="kpi">
                 <span class="kpi-label">{ "Best case (P90)" }</span>
