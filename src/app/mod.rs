@@ -2,7 +2,7 @@
 //! effects, and shares the state with the components through [`use_app`].
 //!
 //! - [`context`]: what components reach ([`AppContext`], [`use_app`]).
-//! - [`startup`]: the opening state (draft, share link, currency).
+//! - [`startup`]: the opening state (draft, share link, currency, welcome).
 //! - [`effects`]: autosave, library sync, remembered choices, what-if runs.
 //! - [`workers`]: the forecast pool and helper worker, run and cancel.
 
@@ -84,6 +84,17 @@ pub fn App() -> Html {
         })
     };
     let context = AppContext { state, run, cancel };
+    if context.state.welcome {
+        let page = crate::components::welcome(&context.state);
+        return html! {
+            <ContextProvider<Workers> context={workers}>
+            <ContextProvider<AppContext> context={context}>
+                <Notices />
+                { page }
+            </ContextProvider<AppContext>>
+            </ContextProvider<Workers>>
+        };
+    }
     if *classroom {
         return html! {
             <ContextProvider<Workers> context={workers}>

@@ -1,7 +1,9 @@
 //! The state the app opens with: the saved draft (or why it could not be
-//! read), a share link in the address, the saved currency.
+//! read), a share link in the address, the saved currency, and whether this
+//! is a first visit that opens on the welcome.
 
 use crate::library_ops;
+use crate::presets::default_draft;
 use crate::state::{AppState, Notice};
 use crate::storage::files::decode_link;
 use crate::storage::DraftLoad;
@@ -42,13 +44,19 @@ fn initial_state() -> (AppState, Option<Notice>) {
                 .map(|(id, revision)| crate::state::Current { id, revision });
             (state, None)
         }
-        DraftLoad::Empty => (AppState::new(&ScenarioInput::default()), None),
+        DraftLoad::Empty => {
+            let mut state = AppState::new(&default_draft());
+            // Nothing typed yet and nothing saved: a first visit (a share
+            // link, checked after, turns it off).
+            state.welcome = !library_ops::has_saved_scenarios();
+            (state, None)
+        }
         DraftLoad::Unreadable {
             reason,
             raw,
             kept_as,
         } => (
-            AppState::new(&ScenarioInput::default()),
+            AppState::new(&default_draft()),
             Some(Notice::UnreadableDraft {
                 reason: reason.to_string(),
                 raw: raw.into(),
@@ -56,7 +64,7 @@ fn initial_state() -> (AppState, Option<Notice>) {
             }),
         ),
         DraftLoad::Unavailable(e) => (
-            AppState::new(&ScenarioInput::default()),
+            AppState::new(&default_draft()),
             Some(Notice::SaveFailed(e.to_string())),
         ),
     }
@@ -73,7 +81,11 @@ pub fn opening_state() -> (AppState, Option<Notice>) {
             s.notices = state.notices.clone();
             state = s;
         }
-        Some(Err(message)) => notice = Some(Notice::Message(message)),
+        Some(Err(message)) => {
+            // The message is about the workspace's link: show it there.
+            state.welcome = false;
+            notice = Some(Notice::Message(message));
+        }
         None => {}
     }
     let settings = library_ops::load_settings();

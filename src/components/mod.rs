@@ -24,6 +24,7 @@ mod stage_row;
 mod stats_table;
 mod targets_section;
 mod theme_pick;
+mod welcome;
 
 pub use chart_card::ChartCard;
 pub use classroom::Classroom;
@@ -45,3 +46,4 @@ pub use stage_row::StageRow;
 pub use stats_table::{funnel_table, stat_table, weekly_table, StatTableProps};
 pub use targets_section::TargetsSection;
 pub use theme_pick::ThemePick;
+pub use welcome::welcome;

@@ -24,7 +24,7 @@ pub fn Notices() -> Html {
                 crate::app::clear_share_link();
                 let draft = match library_ops::load_draft() {
                     crate::storage::DraftLoad::Loaded(s) => s,
-                    _ => engine::ScenarioInput::default(),
+                    _ => crate::presets::default_draft(),
                 };
                 library_ops::open_unsaved(&state, draft, false);
             })

@@ -49,6 +49,15 @@ pub fn save_draft(scenario: &ScenarioInput) -> Result<(), StorageError> {
     storage::save_draft(&LocalStore, scenario, js_sys::Date::now())
 }
 
+/// Whether any saved scenario is stored (readable or not): a returning
+/// user's browser, which skips the welcome.
+pub fn has_saved_scenarios() -> bool {
+    use crate::storage::Store;
+    LocalStore
+        .keys_with_prefix(library::ENTRY_PREFIX)
+        .is_ok_and(|keys| !keys.is_empty())
+}
+
 /// The saved scenario (id, revision) the draft was opened from, if it still exists.
 pub fn load_open_link() -> Option<(String, u64)> {
     storage::load_open_link(&LocalStore)

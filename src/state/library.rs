@@ -54,7 +54,17 @@ pub(super) fn open(
     form::load(s, scenario);
     s.current = from;
     s.shared = shared;
+    // Whatever opens, the user is past the welcome.
+    s.welcome = false;
     notices::drop_conflicts(s);
+    Step::Changed
+}
+
+/// Keeps the form as it is (its results too: no edit, no re-run).
+pub(super) fn leave_welcome(s: &mut AppState) -> Step {
+    if !std::mem::replace(&mut s.welcome, false) {
+        return Step::Same;
+    }
     Step::Changed
 }
 

@@ -56,6 +56,9 @@ pub struct AppState {
     /// The form holds a shared link's scenario: nothing is saved until the
     /// user saves a copy.
     pub shared: bool,
+    /// A first visit (no draft, no saved scenario, no share link): the
+    /// welcome shows instead of the workspace until a way in is chosen.
+    pub welcome: bool,
 }
 
 impl AppState {
@@ -80,6 +83,7 @@ impl AppState {
             current: None,
             deleted: None,
             shared: false,
+            welcome: false,
         }
     }
 
@@ -119,6 +123,8 @@ pub enum Action {
         from: Option<Current>,
         shared: bool,
     },
+    /// "Start blank" on the welcome: the draft shown is the one to edit.
+    LeaveWelcome,
     /// A save went through.
     Saved(EntryMeta),
     /// A saved scenario changed (renamed) without touching the form's link.
@@ -179,6 +185,7 @@ impl Reducible for AppState {
                 from,
                 shared,
             } => library::open(&mut s, &scenario, from, shared),
+            Action::LeaveWelcome => library::leave_welcome(&mut s),
             Action::Saved(meta) => library::saved(&mut s, meta),
             Action::Listed(meta) => library::listed(&mut s, meta),
             Action::Deleted(entry) => library::deleted(&mut s, entry),

@@ -106,6 +106,45 @@ mod form {
 mod library {
     use super::*;
 
+    fn welcoming() -> Rc<AppState> {
+        let mut s = AppState::new(&crate::presets::default_draft());
+        s.welcome = true;
+        Rc::new(s)
+    }
+
+    #[test]
+    fn start_blank_leaves_the_welcome_and_keeps_the_draft_and_its_results() {
+        let s = welcoming()
+            .reduce(Action::RunStarted {
+                run_id: 1,
+                now_ms: 0.0,
+            })
+            .reduce(Action::Done {
+                run_id: 1,
+                summary: summary(),
+                now_ms: 0.0,
+            });
+        let before = (s.scenario.clone(), s.summary.clone());
+        let s = s.reduce(Action::LeaveWelcome);
+        assert!(!s.welcome);
+        assert_eq!((s.scenario.clone(), s.summary.clone()), before);
+        assert!(!s.results_outdated, "nothing changed: no re-run needed");
+        let again = s.clone().reduce(Action::LeaveWelcome);
+        assert!(Rc::ptr_eq(&again, &s));
+    }
+
+    #[test]
+    fn opening_a_preset_leaves_the_welcome() {
+        let preset = (crate::presets::PRESETS[2].scenario)();
+        let s = welcoming().reduce(Action::Open {
+            scenario: Box::new(preset.clone()),
+            from: None,
+            shared: false,
+        });
+        assert!(!s.welcome);
+        assert_eq!(s.scenario.as_ref(), Some(&preset));
+    }
+
     #[test]
     fn a_save_links_the_form_moves_the_entry_up_and_settles_a_conflict() {
         let s = state()

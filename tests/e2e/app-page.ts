@@ -12,6 +12,21 @@ export const STAGES = [
   'Follow-up',
 ] as const;
 
+/**
+ * The scenario format's own default (`ScenarioInput::default()`, the command
+ * line's): one batch of 1,000 leads, no horizon, no money, no target — the
+ * app's first draft before the welcome. Tests whose arithmetic uses those
+ * numbers (1,000 × 50 % …) start from it with `openWith`.
+ */
+export const FORMAT_DEFAULT = {
+  version: 1,
+  name: 'Untitled forecast',
+  leads: { count: 1000 },
+  stages: STAGES.map((name, i) => ({ name, rate: [0.5, 0.6, 0.7, 0.6, 0.5, 0.4, 0.25][i] })),
+  trials: 10000,
+  seed: 42,
+};
+
 export class AppPage {
   readonly errors: string[] = [];
 
@@ -22,9 +37,35 @@ export class AppPage {
     });
   }
 
-  async open() {
-    await this.page.goto('./');
+  /** Opens the app at `url`; a first visit goes past the welcome with Start blank. */
+  async open(url = './') {
+    await this.page.goto(url);
+    await this.pastWelcome();
+  }
+
+  /** Waits for the welcome or the workspace; leaves the welcome with Start blank (the default draft). */
+  async pastWelcome() {
+    await expect(this.runButton.or(this.startBlank)).toBeVisible();
+    if (await this.startBlank.isVisible()) await this.startBlank.click();
     await expect(this.runButton).toBeVisible();
+  }
+
+  /** Opens the app with `scenario` as the saved draft, as a returning user (no welcome). */
+  async openWith(scenario: object, url = './') {
+    await this.page.goto(url);
+    await this.page.evaluate(
+      (s) => localStorage.setItem('funnelcast.draft', JSON.stringify({ app: 'funnelcast', version: 1, saved_at: Date.now(), scenario: s })),
+      scenario,
+    );
+    await this.page.reload();
+    await expect(this.runButton).toBeVisible();
+  }
+
+  get welcome(): Locator {
+    return this.page.getByRole('main', { name: 'Welcome to Funnelcast' });
+  }
+  get startBlank(): Locator {
+    return this.page.getByRole('button', { name: 'Start blank', exact: true });
   }
 
   get runButton(): Locator {

@@ -81,7 +81,7 @@ async function animationFrames(page: Page, count: number) {
 test.beforeEach(async ({ page }) => {
   await page.goto('./');
   await page.evaluate(() => localStorage.clear());
-  await page.reload();
+  await new AppPage(page).open();
 });
 
 test('classroom mode opens from the main view and play, pause and step keep the counters consistent', async ({ page }) => {

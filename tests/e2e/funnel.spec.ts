@@ -1,7 +1,7 @@
 // The foundation's user flows, end to end in headless Chromium against the
 // release build.
 import { expect, test } from './fixtures';
-import { AppPage, STAGES, parseNumber } from './app-page';
+import { AppPage, FORMAT_DEFAULT, STAGES, parseNumber } from './app-page';
 
 test.beforeEach(async ({ page }) => {
   // Every test starts from an empty localStorage.
@@ -20,7 +20,9 @@ test('shows the seven stages in order, each with its explanation and rate', asyn
   }
   await expect(items.nth(1)).toContainText('BANT');
   await expect(items.nth(5)).toContainText('is won');
-  await expect(app.leads).toHaveValue('1000');
+  // The default draft: a quarter of weekly leads.
+  await expect(app.leads).toHaveValue('40');
+  await expect(page.getByRole('textbox', { name: 'Horizon' })).toHaveValue('13');
   expect(app.errors).toEqual([]);
 });
 
@@ -30,7 +32,7 @@ test('editing Qualification and running shows progress, then results that reflec
   page.on('request', (r) => {
     if (r.url().includes('worker')) workerRequests.push(r.url());
   });
-  await app.open();
+  await app.openWith(FORMAT_DEFAULT); // one batch of leads: the arithmetic below
   await app.leads.fill('20000');
   await app.trials.fill('400000');
   await app.rate('Qualification').fill('30');
@@ -109,7 +111,7 @@ test('results stream in while the run progresses, and Cancel stops it at once', 
 
 test('a bad input shows a message next to the field and disables Run', async ({ page }) => {
   const app = new AppPage(page);
-  await app.open();
+  await app.openWith(FORMAT_DEFAULT); // a count of leads: whole numbers only
   const cases: Array<[() => ReturnType<AppPage['rate']>, string, RegExp]> = [
     [() => app.rate('Qualification'), '150', /Qualification rate must be between 0 % and 100 %/],
     [() => app.rate('Closing'), '-1', /Closing rate must be between 0 % and 100 %/],

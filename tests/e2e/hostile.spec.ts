@@ -99,7 +99,7 @@ const CASES: Case[] = [
 test.beforeEach(async ({ page }) => {
   await page.goto('./');
   await page.evaluate(() => localStorage.clear());
-  await page.reload();
+  await new AppPage(page).open();
   page.on('dialog', (d) => {
     throw new Error(`unexpected dialog: ${d.message()}`);
   });

@@ -1,6 +1,6 @@
 // The main flow with the keyboard alone, with a visible focus.
 import { expect, test, type Page } from './fixtures';
-import { AppPage } from './app-page';
+import { AppPage, FORMAT_DEFAULT } from './app-page';
 
 /** Presses Tab until the element matching `name` (accessible name) has focus. */
 async function tabTo(page: Page, name: string, max = 120) {
@@ -21,7 +21,7 @@ test('edit a rate, run, and move the target with the keyboard only', async ({ pa
   await page.goto('./');
   await page.evaluate(() => localStorage.clear());
   const app = new AppPage(page);
-  await app.open();
+  await app.openWith(FORMAT_DEFAULT); // one batch of 1,000 leads: the arithmetic below
   await expect(app.status).toContainText('Done:');
 
   await tabTo(page, 'Qualification conversion rate');

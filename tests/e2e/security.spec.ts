@@ -42,8 +42,7 @@ test('the violation guard sees a blocked inline script', async ({ page, cspViola
 test('the guard also watches contexts a test opens itself', async ({ browser, baseURL, cspViolations }) => {
   const context = await browser.newContext({ baseURL });
   const page = await context.newPage();
-  await page.goto('./');
-  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeVisible();
+  await new AppPage(page).open();
   await page.evaluate(() => {
     const s = document.createElement('script');
     s.textContent = 'window.__injected = true;';

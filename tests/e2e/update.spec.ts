@@ -43,8 +43,7 @@ test('a new deployment is offered as an update and taken on reload', async ({ pa
   const { server, url } = await serve(root);
   try {
     const app = new AppPage(page);
-    await page.goto(url);
-    await expect(app.runButton).toBeVisible();
+    await app.open(url);
     await expect(page.getByTestId('offline-status')).toBeVisible();
     await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
     await expect(page.getByText('A new version of Funnelcast is ready.')).toHaveCount(0);

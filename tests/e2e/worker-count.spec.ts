@@ -33,6 +33,7 @@ test('the page never holds more than the forecast pool plus one worker', async (
   const counted = countWorkers(page);
   await page.reload();
   const app = new AppPage(page);
+  await app.pastWelcome();
   await expect(app.status).toContainText('Done:');
   await expect.poll(() => counted.live).toBe(POOL);
 

@@ -2,7 +2,7 @@
 // runs again, the user is told, and the result is exactly the one an
 // undisturbed run gives.
 import { expect, test } from './fixtures';
-import { AppPage } from './app-page';
+import { AppPage, FORMAT_DEFAULT } from './app-page';
 
 /** Keeps a handle on every worker the page starts, so one can be killed. */
 const KEEP_WORKERS = () => {
@@ -21,8 +21,8 @@ test('the decisions worker, killed mid-question, is replaced and answers the sam
   await page.addInitScript(KEEP_WORKERS);
   await page.goto('./');
   await page.evaluate(() => localStorage.clear());
-  await page.reload();
   const app = new AppPage(page);
+  await app.open();
   await expect(app.status).toContainText('Done:');
   const ask = page.getByRole('button', { name: 'Find the bottleneck' });
   const verdict = page.getByTestId('first-to-fix');
@@ -52,8 +52,9 @@ test('a dead worker is restarted and the user told; the result is unchanged', as
   await page.addInitScript(KEEP_WORKERS);
   await page.goto('./?workers=2');
   await page.evaluate(() => localStorage.clear());
-  await page.reload();
   const app = new AppPage(page);
+  // The trial count below is sized for one batch of 1,000 leads.
+  await app.openWith(FORMAT_DEFAULT, './?workers=2');
   await expect(app.status).toContainText('Done:');
   await app.trials.fill('8000000'); // seconds per worker: time to kill one mid-run
   await app.runButton.click();
@@ -80,7 +81,7 @@ test('the classroom quarter worker, killed, is replaced and the quarter arrives'
   await page.addInitScript(KEEP_WORKERS);
   await page.goto('./');
   await page.evaluate(() => localStorage.clear());
-  await page.reload();
+  await new AppPage(page).open();
   await page.getByRole('button', { name: 'Classroom mode' }).click();
   await page.getByRole('list', { name: 'Lessons' }).getByRole('button', { name: 'A leaky qualification stage' }).click();
   const week = page.getByTestId('week-counter');

@@ -5,7 +5,7 @@
 import { expect, test, type Page } from './fixtures';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { AppPage, STAGES, parseNumber } from './app-page';
+import { AppPage, FORMAT_DEFAULT, STAGES, parseNumber } from './app-page';
 
 const example = JSON.parse(readFileSync('docs/example-scenario.json', 'utf8'));
 
@@ -158,7 +158,7 @@ test('the scenario name is kept with the scenario', async ({ page }) => {
 
 test('edits re-run the forecast without pressing Run', async ({ page }) => {
   const app = new AppPage(page);
-  await app.open();
+  await app.openWith(FORMAT_DEFAULT); // one batch of 1,000 leads: the arithmetic below
   await expect(app.status).toContainText('Done:');
   const headline = page.getByTestId('headline');
   const before = await headline.textContent();
@@ -172,9 +172,8 @@ test('edits re-run the forecast without pressing Run', async ({ page }) => {
 
 test('one worker and several give identical results', async ({ page }) => {
   const csvFor = async (workers: number) => {
-    await page.goto(`./?workers=${workers}`);
     const app = new AppPage(page);
-    await expect(app.runButton).toBeVisible();
+    await app.open(`./?workers=${workers}`);
     await app.trials.fill('60000');
     await app.run();
     await expect(page.getByText(/^60,000 trials · seed 42$/)).toBeVisible();
