@@ -183,5 +183,6 @@ test("the planner starts from the scenario's target and follows it until one is 
   const when = page.locator('.week-chart');
   await expect(when).toContainText('Share of trials');
   await expect(when).toContainText('Week reached');
+  await page.locator('.decision-grid').screenshot({ path: 'tests/e2e/screenshots/decisions-planner-1280.png' });
   expect(app.errors).toEqual([]);
 });

@@ -42,9 +42,9 @@ pub fn when(summary: Option<&Summary>, currency: &str) -> Html {
             <>
                 <p class="verdict" data-testid="when">{ when_reached(s, revenue) }</p>
                 <div class="week-chart">
+                    <span class="week-y-title" aria-hidden="true">{ "Share of trials" }</span>
                     <div class="week-y-axis" aria-hidden="true">
                         <span>{ format::percent(scale_top(&chances)) }</span>
-                        <span class="week-axis-title">{ "Share of trials" }</span>
                         <span>{ "0 %" }</span>
                     </div>
                     <div class="week-bars" role="img" aria-label="Distribution of the week in which the target is reached">{ for bars }</div>
