@@ -15,52 +15,141 @@ pub fn amount(v: f64, revenue: bool, money: &dyn Fn(f64) -> String) -> String {
     }
 }
 
-/// "Improving Closing by 1 pt is worth $12,800 at the median — 1.3 × more
-/// than any other stage." None when no lever belongs to a stage.
-pub fn verdict(r: &SensitivityReport, value: &dyn Fn(f64) -> String) -> Option<String> {
-    let best = r
-        .effects
+/// A change in the mean and its standard error, in the measure's words: money
+/// for revenue; for won deals, to the first significant digit of the error
+/// ("0.63" and "0.02", "1.3" and "0.1"), so the number shows what the run
+/// can tell.
+pub fn mean_and_error(
+    v: f64,
+    se: f64,
+    revenue: bool,
+    money: &dyn Fn(f64) -> String,
+) -> (String, String) {
+    if revenue {
+        return (money(v), money(se));
+    }
+    let digits = if se.is_finite() && se > 0.0 {
+        (-se.log10().floor()).clamp(0.0, 3.0) as usize
+    } else {
+        1
+    };
+    (format!("{v:.digits$}"), format!("{se:.digits$}"))
+}
+
+/// "+1.3", "+$14,800": a change with its sign.
+fn signed(text: String, v: f64) -> String {
+    if v >= 0.0 {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
+/// "A", "A and B", "A, B and C".
+fn and_list(names: &[&str]) -> String {
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        Some((last, _)) => (*last).to_owned(),
+        None => String::new(),
+    }
+}
+
+/// The best lever of stage `i` (largest mean change).
+fn best_of(r: &SensitivityReport, i: usize) -> Option<&Effect> {
+    r.effects
         .iter()
-        .filter(|e| e.stage().is_some())
-        .max_by(|a, b| a.median_change.total_cmp(&b.median_change))?;
-    let index = best.stage()?;
+        .filter(|e| e.stage() == Some(i))
+        .max_by(|a, b| a.mean_change.total_cmp(&b.mean_change))
+}
+
+/// The verdict on the stage to fix first, by the change in the mean (amounts
+/// of revenue written by `money`), always with its unit:
+/// "Improving Closing by 1 pt adds 1.3 more deals won on average (± 0.1) —
+/// 1.4 × the next stage." or, when the run cannot tell stages apart,
+/// "Closing and Handling objections are worth about the same: +0.9 and +0.8
+/// deals won, ± 0.1." None when no lever belongs to a stage.
+pub fn verdict(r: &SensitivityReport, money: &dyn Fn(f64) -> String) -> Option<String> {
+    let revenue = r.measure == Measure::Revenue;
+    let index = r.first_to_fix?;
+    let best = best_of(r, index)?;
     let stage = r.stage_name(index)?;
-    let runner_up = r
-        .effects
-        .iter()
-        .filter(|e| e.stage().is_some_and(|s| s != index))
-        .map(|e| e.median_change)
-        .fold(f64::NEG_INFINITY, f64::max);
+    if !r.tied_with.is_empty() {
+        let tied: Vec<(&str, &Effect)> = std::iter::once(index)
+            .chain(r.tied_with.iter().copied())
+            .filter_map(|i| Some((r.stage_name(i)?, best_of(r, i)?)))
+            .collect();
+        let se = tied
+            .iter()
+            .map(|(_, e)| e.mean_change_se)
+            .fold(0.0, f64::max);
+        let names: Vec<&str> = tied.iter().map(|(n, _)| *n).collect();
+        let values: Vec<String> = tied
+            .iter()
+            .map(|(_, e)| {
+                let (v, _) = mean_and_error(e.mean_change, se, revenue, money);
+                signed(v, e.mean_change)
+            })
+            .collect();
+        let values: Vec<&str> = values.iter().map(String::as_str).collect();
+        let (_, err) = mean_and_error(0.0, se, revenue, money);
+        let unit = if revenue { "of revenue" } else { "deals won" };
+        return Some(format!(
+            "{} are worth about the same: {} {unit}, ± {err}.",
+            and_list(&names),
+            and_list(&values)
+        ));
+    }
     let action = match best.lever {
         Lever::StageRate(_) => format!("Improving {stage} by 1 pt"),
         _ => format!("Cutting a day from {stage}"),
     };
+    let (v, err) = mean_and_error(best.mean_change, best.mean_change_se, revenue, money);
+    let unit = if revenue {
+        "more revenue"
+    } else {
+        "more deals won"
+    };
+    let runner_up = (0..r.stage_names.len())
+        .filter(|&i| i != index)
+        .filter_map(|i| best_of(r, i))
+        .map(|e| e.mean_change)
+        .fold(f64::NEG_INFINITY, f64::max);
     let ratio = if runner_up > 0.0 {
-        format!(
-            " — {:.1} × more than any other stage",
-            best.median_change / runner_up
-        )
+        format!(" — {:.1} × the next stage", best.mean_change / runner_up)
     } else {
         String::new()
     };
     Some(format!(
-        "{action} is worth {} at the median{ratio}.",
-        value(best.median_change)
+        "{action} adds {v} {unit} on average (± {err}){ratio}."
     ))
 }
 
-/// The tornado's accessible name: what it shows and the stage to fix first.
+/// The tornado's accessible name: what it shows and the stage to fix first
+/// (or the stages tied for it).
 pub fn tornado_label(r: &SensitivityReport) -> String {
     let measure = match r.measure {
         Measure::Revenue => "revenue",
         Measure::Won => "won deals",
     };
-    let fix = r
+    let names: Vec<&str> = r
         .first_to_fix
-        .and_then(|i| r.stage_name(i))
-        .map(|s| format!("Fix {s} first."))
-        .unwrap_or_default();
-    format!("Tornado chart of the change in median {measure} for each lever, largest first. {fix}")
+        .into_iter()
+        .chain(r.tied_with.iter().copied())
+        .filter_map(|i| r.stage_name(i))
+        .collect();
+    let fix = match names.as_slice() {
+        [] => String::new(),
+        [one] => format!("Fix {one} first."),
+        _ => format!("{} are tied.", and_list(&names)),
+    };
+    format!("Tornado chart of the change in mean {measure} for each lever, largest first. {fix}")
+}
+
+/// An effect on the mean with its Monte Carlo error: "0.63 ± 0.02",
+/// "$1,200 ± $150".
+pub fn mean_change(e: &Effect, revenue: bool, money: &dyn Fn(f64) -> String) -> String {
+    let (v, err) = mean_and_error(e.mean_change, e.mean_change_se, revenue, money);
+    format!("{v} ± {err}")
 }
 
 /// An effect on the median with its Monte Carlo error: "$1,200 ± $150".
@@ -133,6 +222,20 @@ pub fn reach_by_week(s: &Summary) -> Option<(bool, Vec<f64>)> {
         })
         .collect();
     (!chances.is_empty()).then_some((revenue, chances))
+}
+
+/// The "When" card's question, naming the target it follows (the revenue
+/// target first, as [`reach_by_week`]): "When will we reach $250,000 of
+/// revenue?", "When will we reach 20 deals won?", or "… the target?" before
+/// a forecast has one.
+pub fn when_question(s: Option<&Summary>, money: &dyn Fn(f64) -> String) -> String {
+    let target = s.and_then(|s| s.target.as_ref());
+    let words = match (target.and_then(|t| t.revenue), target.and_then(|t| t.won)) {
+        (Some(revenue), _) => format!("{} of revenue", money(revenue)),
+        (None, Some(won)) => format!("{} deals won", format::count(won as f64)),
+        (None, None) => "the target".to_owned(),
+    };
+    format!("When will we reach {words}?")
 }
 
 /// "The target is reached by week 9 with 50 % confidence, by week 12 with

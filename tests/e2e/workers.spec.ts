@@ -27,7 +27,7 @@ test('the decisions worker, killed mid-question, is replaced and answers the sam
   const ask = page.getByRole('button', { name: 'Find the bottleneck' });
   const verdict = page.getByTestId('first-to-fix');
   await ask.click();
-  await expect(verdict).toContainText('at the median', { timeout: 60_000 });
+  await expect(verdict).toContainText(/on average \(± .+\)|are worth about the same/, { timeout: 60_000 });
   const undisturbed = await verdict.textContent();
 
   // The same question again; its worker is killed in the same task as the

@@ -11,12 +11,18 @@ pub struct WeekBar {
     pub height: f64,
 }
 
+/// The share of trials a full-height bar stands for: the chance of reaching
+/// the target within the horizon (the top of the chart's y axis).
+pub fn scale_top(cumulative: &[f64]) -> f64 {
+    cumulative.iter().copied().fold(0.0, f64::max)
+}
+
 /// One bar per week from `cumulative[i]`, the chance of having reached the
 /// target by the end of week `i + 1`. Heights are relative to the chance of
 /// reaching it within the horizon, so the bars keep their scale whatever that
 /// chance is; every week shows at least a hairline.
 pub fn week_bars(cumulative: &[f64]) -> Vec<WeekBar> {
-    let tallest = cumulative.iter().copied().fold(0.0, f64::max).max(1e-9);
+    let tallest = scale_top(cumulative).max(1e-9);
     cumulative
         .iter()
         .enumerate()
@@ -51,6 +57,7 @@ mod tests {
     fn heights_are_relative_to_the_chance_within_the_horizon() {
         // Half the trials reach the target, all in week 2: a full bar.
         let bars = week_bars(&[0.0, 0.5]);
+        assert_eq!(scale_top(&[0.0, 0.5]), 0.5);
         assert_eq!(bars[1].height, 100.0);
         assert_eq!(bars[1].y, 0.0);
         assert_eq!(bars[0].height, 1.0);

@@ -222,6 +222,8 @@ fn sensitivity_json_names_the_stage_to_fix_with_errors() {
             for key in [
                 "median_change",
                 "median_change_se",
+                "mean_change",
+                "mean_change_se",
                 "chance_change",
                 "chance_change_se",
             ] {
@@ -229,6 +231,36 @@ fn sensitivity_json_names_the_stage_to_fix_with_errors() {
             }
         }
     }
+    // The stage to fix first has the largest mean change of any stage lever;
+    // the ones tied with it are named (a list, maybe empty) and within two
+    // standard errors of it.
+    let best_of = |name: &str| {
+        v["stages"]
+            .as_array()
+            .expect("stages")
+            .iter()
+            .filter(|s| s["name"] == name)
+            .flat_map(|s| [&s["rate"], &s["days"]])
+            .filter_map(|e| Some((e["mean_change"].as_f64()?, e["mean_change_se"].as_f64()?)))
+            .fold(
+                (f64::NEG_INFINITY, 0.0),
+                |a, b| if b.0 > a.0 { b } else { a },
+            )
+    };
+    let top = best_of(first);
+    assert!(names.iter().all(|n| best_of(n).0 <= top.0));
+    for tied in v["tied_with"].as_array().expect("tied_with") {
+        let other = best_of(tied.as_str().expect("a stage name"));
+        // The paired difference's error is at most the sum of the two errors.
+        assert!(top.0 - other.0 <= 2.0 * (top.1 + other.1));
+    }
+    let means: Vec<f64> = v["effects"]
+        .as_array()
+        .expect("effects")
+        .iter()
+        .map(|e| e["mean_change"].as_f64().expect("mean_change").abs())
+        .collect();
+    assert!(means.windows(2).all(|w| w[0] >= w[1]), "largest first");
     let kinds: Vec<&str> = v["effects"]
         .as_array()
         .expect("effects")

@@ -4,7 +4,7 @@
 //! half a kilobyte of wasm.
 
 use super::tornado::tornado_chart;
-use crate::decisions_text::{amount, chance_change, median_change, verdict};
+use crate::decisions_text::{amount, chance_change, mean_change, median_change, verdict};
 use crate::money::money;
 use charts::format;
 use engine::decisions::{Measure, SensitivityReport};
@@ -28,11 +28,13 @@ pub fn bottleneck(props: &BottleneckProps) -> Html {
     let onclick = props.on_find.reform(|_: MouseEvent| ());
     let answer = props.report.map(|r| {
         let revenue = r.measure == Measure::Revenue;
-        let value = |v: f64| amount(v, revenue, &|x| money(x, currency));
+        let in_money = |x: f64| money(x, currency);
+        let value = |v: f64| amount(v, revenue, &in_money);
         let rows = r.effects.iter().map(|e| {
             html! {
                 <tr>
                     <th scope="row">{ e.label.clone() }</th>
+                    <td>{ mean_change(e, revenue, &in_money) }</td>
                     <td>{ median_change(e, &value) }</td>
                     <td>{ chance_change(e) }</td>
                 </tr>
@@ -40,12 +42,12 @@ pub fn bottleneck(props: &BottleneckProps) -> Html {
         });
         html! {
             <>
-                <p class="verdict" data-testid="first-to-fix">{ verdict(r, &value).unwrap_or_default() }</p>
+                <p class="verdict" data-testid="first-to-fix">{ verdict(r, &in_money).unwrap_or_default() }</p>
                 { tornado_chart(r, currency) }
                 <details class="table-view">
                     <summary>{ "Show the numbers" }</summary>
                     <table class="data-table" aria-label="Sensitivity table">
-                        <thead><tr><th scope="col">{ "Lever" }</th><th scope="col">{ "Change in median" }</th><th scope="col">{ "Change in chance of target" }</th></tr></thead>
+                        <thead><tr><th scope="col">{ "Lever" }</th><th scope="col">{ if revenue { "Change in mean revenue" } else { "Change in mean deals won" } }</th><th scope="col">{ "Change in median" }</th><th scope="col">{ "Change in chance of target" }</th></tr></thead>
                         <tbody>{ for rows }</tbody>
                     </table>
                 </details>

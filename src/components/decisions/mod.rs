@@ -119,7 +119,7 @@ pub fn DecisionsPanel() -> Html {
                 }) }
                 <Planner answer={(*plan).clone()} {busy}
                     searching={*pending == Pending::Plan} on_ask={ask} />
-                { when(app.state.summary.as_deref()) }
+                { when(app.state.summary.as_deref(), &app.state.currency) }
             </div>
             if busy {
                 <div class="decide-progress">

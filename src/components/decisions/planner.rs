@@ -1,5 +1,7 @@
 //! "What would it take?": the target to plan for, the three questions (leads,
-//! a stage's rate, open pipeline) and the last answer.
+//! a stage's rate, open pipeline) and the last answer. The target starts as
+//! the scenario's own (revenue when it has one and values are on, else won
+//! deals) and follows it until the user picks a kind or types a value.
 
 use crate::app::use_app;
 use crate::decisions_text::plan_answer;
@@ -41,29 +43,30 @@ fn picked(e: Event) -> String {
 pub fn Planner(props: &PlannerProps) -> Html {
     let app = use_app();
     let state = &app.state;
-    let target_kind = use_state(|| {
-        if state.form.values_on {
-            "revenue"
-        } else {
-            "won"
-        }
-        .to_owned()
-    });
-    let target_text = use_state(String::new);
+    // The user's own choices; None follows the scenario.
+    let kind_choice = use_state(|| None::<String>);
+    let typed = use_state(|| None::<String>);
     let confidence = use_state(|| 0.85f64);
     let stage = use_state(|| 1usize);
-    let by_revenue = *target_kind == "revenue" && state.form.values_on;
-    let default_target = state
-        .scenario
-        .as_ref()
-        .and_then(|s| s.target)
-        .and_then(|t| if by_revenue { t.revenue } else { t.won });
+    let values_on = state.form.values_on;
+    let target = state.scenario.as_ref().and_then(|s| s.target);
+    let scenario_kind = match target {
+        Some(t) if values_on && t.revenue.is_some() => "revenue",
+        Some(t) if t.won.is_some() => "won",
+        _ if values_on => "revenue",
+        _ => "won",
+    };
+    let by_revenue = kind_choice.as_deref().unwrap_or(scenario_kind) == "revenue" && values_on;
+    let default_target = target.and_then(|t| if by_revenue { t.revenue } else { t.won });
+    // The box shows the scenario's target until the user types their own.
+    let target_text = (*typed)
+        .clone()
+        .unwrap_or_else(|| default_target.map(format::count).unwrap_or_default());
     let goal = target_text
         .trim()
         .replace(',', "")
         .parse::<f64>()
         .ok()
-        .or(default_target)
         .map(|t| {
             if by_revenue {
                 Goal::Revenue(t)
@@ -73,13 +76,13 @@ pub fn Planner(props: &PlannerProps) -> Html {
         });
     let c = *confidence;
     let kind_pick = {
-        let target_kind = target_kind.clone();
-        Callback::from(move |e: Event| target_kind.set(picked(e)))
+        let kind_choice = kind_choice.clone();
+        Callback::from(move |e: Event| kind_choice.set(Some(picked(e))))
     };
     let target_input = {
-        let target_text = target_text.clone();
+        let typed = typed.clone();
         Callback::from(move |e: InputEvent| {
-            target_text.set(e.target_unchecked_into::<HtmlInputElement>().value())
+            typed.set(Some(e.target_unchecked_into::<HtmlInputElement>().value()))
         })
     };
     let confidence_pick = {
@@ -126,14 +129,13 @@ pub fn Planner(props: &PlannerProps) -> Html {
             <div class="plan-form">
                 <label>{ "Target" }
                     <select aria-label="Target kind" onchange={kind_pick}>
-                        if state.form.values_on { <option value="revenue" selected={by_revenue}>{ "Revenue" }</option> }
+                        if values_on { <option value="revenue" selected={by_revenue}>{ "Revenue" }</option> }
                         <option value="won" selected={!by_revenue}>{ "Won deals" }</option>
                     </select>
                 </label>
                 <label>{ "of" }
                     <input type="text" inputmode="decimal" aria-label="Target to reach"
-                        placeholder={default_target.map(format::count).unwrap_or_default()}
-                        value={(*target_text).clone()} oninput={target_input} />
+                        value={target_text} oninput={target_input} />
                 </label>
                 <label>{ "with" }
                     <select aria-label="Confidence" onchange={confidence_pick}>

@@ -1,16 +1,19 @@
 //! "When will we reach the target?": the weeks by which the last forecast
-//! reaches it, the distribution of that week as bars, and its numbers.
+//! reaches it, the distribution of that week as bars, and its numbers. The
+//! heading names the target it follows.
 //! A plain function, not a component: each Yew component type costs about
 //! half a kilobyte of wasm.
 
-use crate::decisions_text::{reach_by_week, when_reached};
+use crate::decisions_text::{reach_by_week, when_question, when_reached};
+use crate::money::money;
 use charts::format;
-use charts::week_bars::week_bars;
+use charts::week_bars::{scale_top, week_bars};
 use engine::Summary;
 use yew::prelude::*;
 
-/// The answer from the last forecast, `summary` (None before the first).
-pub fn when(summary: Option<&Summary>) -> Html {
+/// The answer from the last forecast, `summary` (None before the first),
+/// amounts in `currency`.
+pub fn when(summary: Option<&Summary>, currency: &str) -> Html {
     let answer = summary.and_then(|s| {
         let (revenue, chances) = reach_by_week(s)?;
         let weeks = week_bars(&chances);
@@ -33,10 +36,20 @@ pub fn when(summary: Option<&Summary>) -> Html {
                 </tr>
             }
         });
+        // The axes are words for sighted readers; the chart's name and the
+        // table below carry the same for everyone else.
         Some(html! {
             <>
                 <p class="verdict" data-testid="when">{ when_reached(s, revenue) }</p>
-                <div class="week-bars" role="img" aria-label="Distribution of the week in which the target is reached">{ for bars }</div>
+                <div class="week-chart">
+                    <span class="week-y-title" aria-hidden="true">{ "Share of trials" }</span>
+                    <div class="week-y-axis" aria-hidden="true">
+                        <span>{ format::percent(scale_top(&chances)) }</span>
+                        <span>{ "0 %" }</span>
+                    </div>
+                    <div class="week-bars" role="img" aria-label="Distribution of the week in which the target is reached">{ for bars }</div>
+                    <span class="week-x-title" aria-hidden="true">{ "Week reached" }</span>
+                </div>
                 <p class="hint-text">{ format!("{} of trials do not reach it within the horizon.", format::percent(1.0 - chances.last().copied().unwrap_or(0.0))) }</p>
                 <details class="chart-data">
                     <summary>{ "Show the numbers" }</summary>
@@ -50,7 +63,7 @@ pub fn when(summary: Option<&Summary>) -> Html {
     });
     html! {
         <div class="decision-block">
-            <h3>{ "When will we reach the target?" }</h3>
+            <h3>{ when_question(summary, &|x| money(x, currency)) }</h3>
             { answer.unwrap_or_else(|| html! { <p class="hint-text">{ "Set a target and a horizon in weeks to see when it is reached." }</p> }) }
         </div>
     }

@@ -22,6 +22,8 @@ pub struct EffectJson {
     /// Change in the median of the measure (revenue, or won deals without deal values).
     pub median_change: f64,
     pub median_change_se: f64,
+    /// Change in the mean of the measure (what levers are ranked by), and its
+    /// Monte Carlo standard error from the paired per-trial differences.
     pub mean_change: f64,
     pub mean_change_se: f64,
     /// Change in the chance of reaching the target (null without a target).
@@ -70,11 +72,14 @@ pub struct SensitivityJson {
     pub measure: &'static str,
     pub base_median: f64,
     pub base_chance: Option<f64>,
-    /// Name of the stage whose lever is worth most.
+    /// Name of the stage whose lever adds most to the mean.
     pub first_to_fix: Option<String>,
+    /// Names of the other stages whose best lever is within two standard
+    /// errors (of the paired difference) of `first_to_fix`'s: tied with it.
+    pub tied_with: Vec<String>,
     /// One entry per sales stage.
     pub stages: Vec<StageEffectJson>,
-    /// Every lever, largest effect on the median first.
+    /// Every lever, largest effect on the mean first.
     pub effects: Vec<EffectJson>,
 }
 
@@ -96,6 +101,11 @@ impl SensitivityJson {
             base_median: r.base_median,
             base_chance: r.base_chance,
             first_to_fix: stage_name(r, r.first_to_fix),
+            tied_with: r
+                .tied_with
+                .iter()
+                .filter_map(|&i| stage_name(r, Some(i)))
+                .collect(),
             stages: scenario
                 .stages()
                 .iter()
@@ -123,19 +133,38 @@ pub fn sensitivity_text(r: &SensitivityReport, scenario: &Scenario) -> String {
             format::mean(v)
         }
     };
+    // Errors of a few deals keep two significant digits ("0.31", not "0.3").
+    let se = |v: f64| {
+        if money {
+            format::count(v)
+        } else {
+            format::small(v)
+        }
+    };
     if let Some(first) = stage_name(r, r.first_to_fix) {
-        let _ = writeln!(out, "Fix first: {first}.");
+        let tied: Vec<String> = r
+            .tied_with
+            .iter()
+            .filter_map(|&i| stage_name(r, Some(i)))
+            .collect();
+        if tied.is_empty() {
+            let _ = writeln!(out, "Fix first: {first}.");
+        } else {
+            let _ = writeln!(
+                out,
+                "Fix first: {first}, tied with {} (within two standard errors).",
+                tied.join(", ")
+            );
+        }
     }
+    let unit = if money { "rev." } else { "won" };
     let _ = writeln!(
         out,
-        "{:<30}{:>16}{:>12}{:>16}",
+        "{:<30}{:>14}{:>10}{:>16}{:>16}",
         "Lever",
-        if money {
-            "Δ median rev."
-        } else {
-            "Δ median won"
-        },
+        format!("Δ mean {unit}"),
         "± se",
+        format!("Δ median {unit}"),
         "Δ chance"
     );
     for e in &r.effects {
@@ -151,10 +180,11 @@ pub fn sensitivity_text(r: &SensitivityReport, scenario: &Scenario) -> String {
             .unwrap_or_default();
         let _ = writeln!(
             out,
-            "{:<30}{:>16}{:>12}{:>16}",
+            "{:<30}{:>14}{:>10}{:>16}{:>16}",
             e.label,
+            f(e.mean_change),
+            se(e.mean_change_se),
             f(e.median_change),
-            f(e.median_change_se),
             chance
         );
     }

@@ -5,13 +5,15 @@
 //! each uses the same random streams — so differences between variants are
 //! differences of the scenario, not noise, and the ranking is stable.
 //!
-//! [`levers`] names what a user could change, [`sensitivity`] ranks the
-//! levers, [`plan`] searches for the input a goal needs (by the bisection in
+//! [`levers`] names what a user could change, [`sensitivity`] measures the
+//! levers and [`ranking`] says which stage is worth fixing first (or which
+//! are tied), [`plan`] searches for the input a goal needs (by the bisection in
 //! `bisect`), and this module answers a [`Question`] with a [`DecisionRun`].
 
 mod bisect;
 pub mod levers;
 pub mod plan;
+pub mod ranking;
 pub mod sensitivity;
 
 pub use crate::measure::Measure;

@@ -1,7 +1,9 @@
 //! Sensitivity: every lever's effect on the forecast, on common random
-//! numbers, and the stage worth fixing first.
+//! numbers, and the stage worth fixing first (by the change in the mean,
+//! see [`super::ranking`]).
 
 use super::levers::Lever;
+use super::ranking::{first_and_tied, LeverMean};
 use crate::measure::Measure;
 use crate::model::{Model, TrialOutcome};
 use crate::scenario::{Scenario, ScenarioError, ScenarioInput, SALES_STAGES};
@@ -20,8 +22,10 @@ pub struct Effect {
     pub median_change: f64,
     /// Standard error of that change (from batch medians).
     pub median_change_se: f64,
-    /// Change in the mean, and its paired standard error.
+    /// Change in the mean: the average over trials of the paired difference
+    /// (lever − base, same random numbers). What levers are ranked by.
     pub mean_change: f64,
+    /// Its Monte Carlo standard error, from the per-trial differences.
     pub mean_change_se: f64,
     /// Change in the chance of reaching the target (None without a target).
     pub chance_change: Option<f64>,
@@ -42,11 +46,17 @@ pub struct SensitivityReport {
     pub trials: u64,
     pub base_median: f64,
     pub base_chance: Option<f64>,
-    /// Every lever, largest absolute median change first.
+    /// Every lever, largest absolute mean change first.
     pub effects: Vec<Effect>,
     /// The stage (0-based index) whose lever (a point of conversion or a day
-    /// less) is worth most.
+    /// less) adds most to the mean.
     pub first_to_fix: Option<usize>,
+    /// The other stages (0-based, largest effect first) whose best lever's
+    /// mean change is within two standard errors of `first_to_fix`'s: the run
+    /// cannot tell them apart. The error is that of the paired per-trial
+    /// difference between the two levers' effects (common random numbers).
+    #[serde(default)]
+    pub tied_with: Vec<usize>,
     /// The stages' names as the scenario gave them, by index: the words the
     /// labels were written with.
     pub stage_names: Vec<String>,
@@ -93,8 +103,11 @@ pub struct SensitivityRun {
     whole_stats: Vec<CountStats>,
     batch_stats: Vec<CountStats>,
     batch_medians: Vec<Vec<f64>>,
+    /// Σ d_k over trials, d_k = lever k − base (index 0 is the base, d = 0).
     diff_sum: Vec<f64>,
-    diff_sq: Vec<f64>,
+    /// Σ d_j·d_k for j ≤ k, row-major n × n: the variances of the effects
+    /// and of the differences between any two of them.
+    diff_cross: Vec<f64>,
     /// (Σ d, Σ |d|) of the paired target indicators.
     hit_diff: Vec<(i64, u64)>,
     base_hits: u64,
@@ -135,7 +148,7 @@ impl SensitivityRun {
             batch_stats: vec![CountStats::default(); n],
             batch_medians: vec![Vec::new(); n],
             diff_sum: vec![0.0; n],
-            diff_sq: vec![0.0; n],
+            diff_cross: vec![0.0; n * n],
             hit_diff: vec![(0, 0); n],
             base_hits: 0,
             out: TrialOutcome::default(),
@@ -171,7 +184,9 @@ impl SensitivityRun {
             self.batch_stats[k].push(whole(v));
             let d = v - self.values[0];
             self.diff_sum[k] += d;
-            self.diff_sq[k] += d * d;
+            for j in 0..=k {
+                self.diff_cross[j * n + k] += (self.values[j] - self.values[0]) * d;
+            }
             if let Some(t) = self.target {
                 let d = i64::from(v >= t) - i64::from(base_hit);
                 self.hit_diff[k].0 += d;
@@ -222,7 +237,7 @@ impl SensitivityRun {
             0.0
         };
         let mean = self.diff_sum[k] / t;
-        let var = (self.diff_sq[k] / t - mean * mean).max(0.0) * t / (t - 1.0).max(1.0);
+        let var = self.variance(k, 0);
         let (chance, chance_se) = match self.target {
             Some(_) => {
                 let m = self.hit_diff[k].0 as f64 / t;
@@ -243,6 +258,18 @@ impl SensitivityRun {
         }
     }
 
+    /// The sample variance over trials of d_a − d_c, the paired difference
+    /// between levers `a` and `c` (index 0, the base, has d = 0: so
+    /// `variance(k, 0)` is lever k's own effect's variance).
+    fn variance(&self, a: usize, c: usize) -> f64 {
+        let t = self.next.max(1) as f64;
+        let n = self.models.len() + 1;
+        let cross = |j: usize, k: usize| self.diff_cross[j.min(k) * n + j.max(k)];
+        let mean = (self.diff_sum[a] - self.diff_sum[c]) / t;
+        let sq = cross(a, a) + cross(c, c) - 2.0 * cross(a, c);
+        (sq / t - mean * mean).max(0.0) * t / (t - 1.0).max(1.0)
+    }
+
     /// The report (of the trials run so far).
     pub fn report(&self) -> SensitivityReport {
         let t = self.next.max(1) as f64;
@@ -253,20 +280,19 @@ impl SensitivityRun {
             .enumerate()
             .map(|(i, lever)| self.effect(i, *lever, base_median))
             .collect();
-        effects.sort_by(|a, b| b.median_change.abs().total_cmp(&a.median_change.abs()));
-        // Rank stages by their best lever; the mean breaks ties of the median
-        // (which moves in whole steps for small counts). Only stages the
-        // scenario has count (as the stage's name was needed before).
+        // Only stages the scenario has count (as the stage's name is needed).
         let stage_names: Vec<String> = self.input.stages.iter().map(|s| s.name.clone()).collect();
-        let first_to_fix = effects
+        let means: Vec<LeverMean> = effects
             .iter()
-            .filter(|e| e.stage().is_some_and(|s| s < stage_names.len()))
-            .max_by(|a, b| {
-                a.median_change
-                    .total_cmp(&b.median_change)
-                    .then(a.mean_change.total_cmp(&b.mean_change))
+            .map(|e| LeverMean {
+                lever: e.lever,
+                mean_change: e.mean_change,
             })
-            .and_then(Effect::stage);
+            .collect();
+        let (first_to_fix, tied_with) = first_and_tied(&means, stage_names.len(), |i, j| {
+            (self.variance(i + 1, j + 1) / t).sqrt()
+        });
+        effects.sort_by(|a, b| b.mean_change.abs().total_cmp(&a.mean_change.abs()));
         SensitivityReport {
             measure: self.measure,
             trials: self.next,
@@ -274,6 +300,7 @@ impl SensitivityRun {
             base_chance: self.target.map(|_| self.base_hits as f64 / t),
             effects,
             first_to_fix,
+            tied_with,
             stage_names,
         }
     }

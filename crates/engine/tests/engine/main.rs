@@ -12,3 +12,4 @@ mod golden;
 #[path = "../support/quarter_digest.rs"]
 mod quarter_digest;
 mod time_model;
+mod verdict;
