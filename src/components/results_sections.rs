@@ -12,7 +12,6 @@
 mod section;
 
 use super::{CompareView, DecisionsPanel, ResultsPanel};
-use gloo::events::EventListener;
 use section::Section;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
@@ -97,26 +96,11 @@ fn content(section: Section) -> Html {
 #[component]
 pub fn ResultsSections() -> Html {
     let shown = use_state(|| section_in_address().unwrap_or(Section::Forecast));
-    // A link or Back/Forward that changes the fragment changes the section.
-    {
-        let shown = shown.clone();
-        use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|w| {
-                EventListener::new(&w, "hashchange", move |_| {
-                    if let Some(s) = section_in_address() {
-                        shown.set(s);
-                    }
-                })
-            });
-            move || drop(listener)
-        });
-    }
-    // The shown section in view after each choice, and on opening only when
-    // the address asked for a section.
-    let opening = use_mut_ref(|| true);
-    use_effect_with(*shown, move |section| {
-        let first = std::mem::replace(&mut *opening.borrow_mut(), false);
-        if !first || section_in_address().is_some() {
+    // The shown section in view once the address names it: after each
+    // choice, and on opening with a section in the address (not on a plain
+    // opening, which on a phone would jump past the form).
+    use_effect_with(*shown, |section| {
+        if section_in_address() == Some(*section) {
             reveal(*section);
         }
     });
@@ -128,40 +112,40 @@ pub fn ResultsSections() -> Html {
             shown.set(section);
         })
     };
+    // Arrows, Home and End move and show at once (the panels are already
+    // drawn); Enter and Space are the buttons' own click. Only the shown
+    // section's tab can have the focus (the others are out of the Tab
+    // order), so the keys move from it.
+    let onkeydown = {
+        let (choose, from) = (choose.clone(), *shown);
+        Callback::from(move |e: KeyboardEvent| {
+            let Some(next) = from.after_key(&e.key()) else {
+                return;
+            };
+            e.prevent_default();
+            choose.emit(next);
+            if let Some(t) =
+                element(&tab_id(next)).and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = t.focus();
+            }
+        })
+    };
     let tab = |section: Section| {
         let selected = *shown == section;
-        let onclick = {
-            let choose = choose.clone();
-            Callback::from(move |_: MouseEvent| choose.emit(section))
-        };
-        // Arrows, Home and End move and show at once (the panels are
-        // already drawn); Enter and Space are the button's own click.
-        let onkeydown = {
-            let choose = choose.clone();
-            Callback::from(move |e: KeyboardEvent| {
-                let Some(next) = section.after_key(&e.key()) else {
-                    return;
-                };
-                e.prevent_default();
-                choose.emit(next);
-                if let Some(t) = element(&tab_id(next))
-                    .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
-                {
-                    let _ = t.focus();
-                }
-            })
-        };
+        let choose = choose.clone();
         html! {
             <button type="button" role="tab" class="section-tab" id={tab_id(section)}
                     aria-selected={selected.to_string()} aria-controls={panel_id(section)}
-                    tabindex={if selected { "0" } else { "-1" }} {onclick} {onkeydown}>
+                    tabindex={if selected { "0" } else { "-1" }}
+                    onclick={Callback::from(move |_: MouseEvent| choose.emit(section))}>
                 { section.label() }
             </button>
         }
     };
     let panel = |section: Section| {
         html! {
-            <div role="tabpanel" class="section-panel" id={panel_id(section)} key={section.fragment()}
+            <div role="tabpanel" class="section-panel" id={panel_id(section)}
                  aria-labelledby={tab_id(section)} tabindex="0" hidden={*shown != section}>
                 { content(section) }
             </div>
@@ -169,7 +153,7 @@ pub fn ResultsSections() -> Html {
     };
     html! {
         <div class="results-column">
-            <div class="section-bar" id={BAR_ID} role="tablist" aria-label="Results sections">
+            <div class="section-bar" id={BAR_ID} role="tablist" aria-label="Results sections" {onkeydown}>
                 { for Section::ALL.into_iter().map(tab) }
             </div>
             { for Section::ALL.into_iter().map(panel) }

@@ -19,6 +19,7 @@ test.beforeEach(async ({ page }) => {
     localStorage.setItem('funnelcast.draft', JSON.stringify({ app: 'funnelcast', version: 1, saved_at: Date.now(), scenario: s }));
   }, scenario);
   await page.reload();
+  await new AppPage(page).showSection('What to do');
 });
 
 test('the stage to fix matches the command line', async ({ page }) => {
@@ -49,6 +50,7 @@ test('the planned lead volume gives at least the asked confidence', async ({ pag
   await app.leads.fill(String(leads));
   await page.getByRole('textbox', { name: 'Revenue target' }).fill('450000');
   await app.run();
+  await app.showSection('Forecast');
   const chance = Number(((await page.getByTestId('chance').textContent()) ?? '').replace(/[^\d.]/g, ''));
   expect(chance).toBeGreaterThanOrEqual(85 - 4.5 * Math.sqrt((85 * 15) / 10000));
 });

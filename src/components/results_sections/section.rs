@@ -66,7 +66,10 @@ mod tests {
     fn fragments_name_their_sections() {
         for s in Section::ALL {
             assert_eq!(Section::from_fragment(s.fragment()), Some(s));
-            assert_eq!(Section::from_fragment(&format!("#{}", s.fragment())), Some(s));
+            assert_eq!(
+                Section::from_fragment(&format!("#{}", s.fragment())),
+                Some(s)
+            );
         }
         assert_eq!(Section::from_fragment(""), None);
         assert_eq!(Section::from_fragment("#"), None);
@@ -76,9 +79,15 @@ mod tests {
     #[test]
     fn a_share_link_is_never_a_section() {
         for s in Section::ALL {
-            assert!(!s.fragment().starts_with('s'), "{s:?} would read as a share link");
+            assert!(
+                !s.fragment().starts_with('s'),
+                "{s:?} would read as a share link"
+            );
         }
-        assert_eq!(Section::from_fragment("#s1.eJyrVkrOTypNzMlPL0pVslIqLilKTSwpyM9TqgUAhO8J8A"), None);
+        assert_eq!(
+            Section::from_fragment("#s1.eJyrVkrOTypNzMlPL0pVslIqLilKTSwpyM9TqgUAhO8J8A"),
+            None
+        );
         assert_eq!(Section::from_fragment("s1."), None);
     }
 
