@@ -143,10 +143,12 @@ pub fn ResultsSections() -> Html {
             </button>
         }
     };
+    // No tabindex on the panels: Tab goes from the bar straight to the
+    // section's first control, not to a stop around the whole section.
     let panel = |section: Section| {
         html! {
             <div role="tabpanel" class="section-panel" id={panel_id(section)}
-                 aria-labelledby={tab_id(section)} tabindex="0" hidden={*shown != section}>
+                 aria-labelledby={tab_id(section)} hidden={*shown != section}>
                 { content(section) }
             </div>
         }
