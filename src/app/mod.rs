@@ -15,8 +15,7 @@ pub use context::{use_app, AppContext};
 pub use startup::clear_share_link;
 
 use crate::components::{
-    scenario_panel, Classroom, CompareView, DecisionsPanel, LibraryPanel, Notices, ResultsPanel,
-    ThemePick,
+    scenario_panel, Classroom, LibraryPanel, Notices, ResultsSections, ThemePick,
 };
 use crate::state::{Action, Notice};
 use crate::worker::Workers;
@@ -129,13 +128,7 @@ pub fn App() -> Html {
                         <LibraryPanel />
                         { scenario_panel() }
                     </div>
-                    <ResultsPanel />
-                    <div class="wide">
-                        <DecisionsPanel />
-                    </div>
-                    <div class="wide">
-                        <CompareView />
-                    </div>
+                    <ResultsSections />
                 </main>
                 <footer class="footer">
                     { "Runs entirely in your browser. Scenarios are saved on this device only." }

@@ -50,10 +50,13 @@ test('library, notices, comparison and decisions', async ({ page }) => {
   await app.rate('Closing').fill('50');
   await page.getByRole('textbox', { name: 'Scenario name' }).fill('B');
   await page.getByRole('button', { name: 'Save as new' }).click();
+  await app.showSection('Compare');
   await page.getByRole('checkbox', { name: 'Compare A' }).check();
   await page.getByRole('checkbox', { name: 'Compare B' }).check();
   await page.getByRole('button', { name: 'Compare', exact: true }).click();
   await expect(page.locator('.beats li').first()).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  await app.showSection('What to do');
   await page.getByRole('button', { name: 'Find the bottleneck' }).click();
   await expect(page.getByTestId('first-to-fix')).toBeVisible({ timeout: 60_000 });
   await page.getByRole('button', { name: 'Copy share link' }).click();

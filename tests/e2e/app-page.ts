@@ -106,6 +106,13 @@ export class AppPage {
     return cells.slice(0, 3).map(parseNumber);
   }
 
+  /** Shows a section of the results column as a user would: its tab in the section bar. */
+  async showSection(name: 'Forecast' | 'What to do' | 'Compare') {
+    const tab = this.page.getByRole('tab', { name, exact: true });
+    await tab.click();
+    await expect(tab).toHaveAttribute('aria-selected', 'true');
+  }
+
   async run() {
     await this.runButton.click();
     await expect(this.status).toContainText('Done:', { timeout: 30_000 });

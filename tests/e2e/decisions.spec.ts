@@ -30,6 +30,7 @@ async function openDraft(page: Page, scenario: unknown) {
 
 test.beforeEach(async ({ page }) => {
   await openDraft(page, example());
+  await new AppPage(page).showSection('What to do');
 });
 
 /** The best mean change of a stage's levers in `sensitivity --json`, with its error. */
@@ -87,6 +88,7 @@ test('the planned lead volume gives at least the asked confidence', async ({ pag
   await app.leads.fill(String(leads));
   await page.getByRole('textbox', { name: 'Revenue target' }).fill('450000');
   await app.run();
+  await app.showSection('Forecast');
   const chance = Number(((await page.getByTestId('chance').textContent()) ?? '').replace(/[^\d.]/g, ''));
   expect(chance).toBeGreaterThanOrEqual(85 - 4.5 * Math.sqrt((85 * 15) / 10000));
 });
@@ -148,6 +150,7 @@ test('without deal values the verdict counts deals won, like the command line', 
   writeFileSync(file, JSON.stringify(scenario));
   await openDraft(page, scenario);
   const app = new AppPage(page);
+  await app.showSection('What to do');
   await expect(app.status).toContainText('Done:');
   await page.getByRole('button', { name: 'Find the bottleneck' }).click();
   const verdict = page.getByTestId('first-to-fix');

@@ -207,6 +207,7 @@ test('compare shows the better scenario beating the other', async ({ page }) => 
   await saveAs(page, 'Baseline');
   await app.rate('Qualification').fill('80');
   await saveAs(page, 'Better qualification', true);
+  await app.showSection('Compare');
   await page.getByRole('checkbox', { name: 'Compare Baseline' }).check();
   await page.getByRole('checkbox', { name: 'Compare Better qualification' }).check();
   await page.getByRole('button', { name: 'Compare', exact: true }).click();

@@ -41,12 +41,14 @@ test('the page never holds more than the forecast pool plus one worker', async (
   await saveAs(page, 'Baseline');
   await app.rate('Qualification').fill('80');
   await saveAs(page, 'Better qualification', true);
+  await app.showSection('Compare');
   await page.getByRole('checkbox', { name: 'Compare Baseline' }).check();
   await page.getByRole('checkbox', { name: 'Compare Better qualification' }).check();
   await page.getByRole('button', { name: 'Compare', exact: true }).click();
   await expect(page.locator('.beats li').first()).toContainText('beats');
 
   // A decision.
+  await app.showSection('What to do');
   await page.getByRole('button', { name: 'Find the bottleneck' }).click();
   await expect(page.getByTestId('first-to-fix')).toContainText(/on average \(± .+\)|are worth about the same/, { timeout: 60_000 });
 

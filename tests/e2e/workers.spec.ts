@@ -24,6 +24,7 @@ test('the decisions worker, killed mid-question, is replaced and answers the sam
   const app = new AppPage(page);
   await app.open();
   await expect(app.status).toContainText('Done:');
+  await app.showSection('What to do');
   const ask = page.getByRole('button', { name: 'Find the bottleneck' });
   const verdict = page.getByTestId('first-to-fix');
   await ask.click();
