@@ -13,6 +13,7 @@
 use crate::compare::{CompareAccumulator, Comparison};
 use crate::deals::Quarter;
 use crate::decisions::{Answer, DecisionRun, Question};
+use crate::history::{FitOptions, HistoryJob, HistoryReport};
 use crate::measure::Measure;
 use crate::model::Model;
 use crate::scenario::{Scenario, ScenarioInput};
@@ -48,6 +49,22 @@ pub enum JobSpec {
         scenario: Box<ScenarioInput>,
         trial: u64,
     },
+    /// Read a CRM deals export and fit every input from it.
+    History {
+        source: HistorySource,
+        options: FitOptions,
+    },
+}
+
+/// Where a history file's bytes are.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum HistorySource {
+    /// The file itself (tests, the command line).
+    Bytes(Vec<u8>),
+    /// A URL the host reads into [`HistorySource::Bytes`] before [`start`]
+    /// (in the browser: a `blob:` URL of the user's file, so megabytes do
+    /// not cross the message channel as JSON).
+    Url(String),
 }
 
 /// Why a quarter cannot be shown: the message for the user, and whether a
@@ -79,6 +96,8 @@ pub enum Report {
     Answer(Box<Answer>),
     /// A quarter deal by deal, or why it cannot be shown.
     Quarter(Result<Box<Quarter>, QuarterProblem>),
+    /// A history file read and fitted (or why not).
+    History(Box<HistoryReport>),
 }
 
 /// A long computation, driven in steps by its host.
@@ -128,6 +147,12 @@ pub fn start(spec: &JobSpec) -> Result<Box<dyn Job>, String> {
                 Scenario::new(scenario).map_err(|e| format!("The scenario has a problem: {e}"))?;
             Ok(Box::new(QuarterJob::new(scenario, *trial)))
         }
+        JobSpec::History { source, options } => match source {
+            HistorySource::Bytes(bytes) => {
+                Ok(Box::new(HistoryJob::new(bytes.clone(), options.clone())))
+            }
+            HistorySource::Url(_) => Err("The file could not be read.".to_owned()),
+        },
     }
 }
 

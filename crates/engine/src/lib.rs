@@ -10,6 +10,7 @@
 pub mod compare;
 pub mod deals;
 pub mod decisions;
+pub mod history;
 pub mod job;
 pub mod measure;
 pub mod model;
@@ -23,7 +24,7 @@ pub mod timing;
 
 pub use compare::{CompareAccumulator, Comparison, ComparisonSummary};
 pub use deals::{Counts, Deal, DealsError, Fate, Position, Quarter};
-pub use job::{Job, JobSpec, QuarterProblem, Report};
+pub use job::{HistorySource, Job, JobSpec, QuarterProblem, Report};
 pub use measure::Measure;
 pub use model::{Model, Source, TrialOutcome};
 pub use scenario::{

@@ -1,0 +1,1 @@
+// E2: the generator and end-to-end rules tests
