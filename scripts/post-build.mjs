@@ -46,7 +46,9 @@ const policy = [
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
-  "connect-src 'self'",
+  // blob:: the helper worker reads the user's history file (a CSV picked on
+  // the page) through a blob: URL of it.
+  "connect-src 'self' blob:",
   "worker-src 'self'",
   "manifest-src 'self'",
   "object-src 'none'",

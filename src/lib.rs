@@ -23,6 +23,7 @@
 //! - [`offline`]: the service worker: registration, offline readiness, updates.
 //! - [`report`]: the headline sentence and CSV exports, from a summary.
 //! - [`decisions_text`]: the words of the "What to do" panel, from the engine's answers.
+//! - [`history_text`]: the words and files of the history import, from the engine's fit.
 
 pub mod app;
 pub mod chart_export;
@@ -31,6 +32,7 @@ pub mod decisions_text;
 pub mod dots;
 pub mod download;
 pub mod form;
+pub mod history_text;
 pub mod lessons;
 pub mod library_ops;
 pub mod money;

@@ -1,5 +1,6 @@
 //! The scenario library: save, open, rename, duplicate, delete (with undo),
-//! presets, files in and out, and share links. One row per saved scenario is
+//! presets, files in and out, share links, and the history import (a CSV
+//! picked or dropped here goes to [`HistoryImport`]). One row per saved scenario is
 //! [`entry::library_entry`]; the presets, the share box and file imports have
 //! their own files beside this one.
 
@@ -8,13 +9,14 @@ mod import;
 mod presets;
 mod share;
 
+use super::HistoryImport;
 use crate::app::use_app;
 use crate::library_ops::{self, SaveMode};
 use entry::{library_entry, LibraryEntryProps};
 use import::import_file;
 use presets::presets;
 use share::{copy_share_link, share_box};
-use web_sys::{DragEvent, HtmlInputElement};
+use web_sys::{DragEvent, File, HtmlInputElement};
 use yew::prelude::*;
 
 #[component]
@@ -24,6 +26,7 @@ pub fn LibraryPanel() -> Html {
     let renaming = use_state(|| None::<(String, String)>);
     let share = use_state(|| None::<String>);
     let drop_active = use_state(|| false);
+    let dropped_csv = use_state(|| None::<File>);
 
     let on = |act: fn(&UseReducerHandle<crate::state::AppState>)| {
         let state = state.clone();
@@ -40,15 +43,18 @@ pub fn LibraryPanel() -> Html {
         })
     };
     let on_drop = {
-        let (state, drop_active) = (state.clone(), drop_active.clone());
+        let (state, drop_active, dropped_csv) =
+            (state.clone(), drop_active.clone(), dropped_csv.clone());
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             drop_active.set(false);
             let files = e.data_transfer().and_then(|d| d.files());
             if let Some(files) = files {
                 for i in 0..files.length() {
-                    if let Some(file) = files.get(i) {
-                        import_file(state.clone(), file);
+                    match files.get(i) {
+                        Some(file) if is_csv(&file) => dropped_csv.set(Some(file)),
+                        Some(file) => import_file(state.clone(), file),
+                        None => {}
                     }
                 }
             }
@@ -113,6 +119,7 @@ pub fn LibraryPanel() -> Html {
                 <button type="button" class="button small" onclick={on_share}>{ "Copy share link" }</button>
                 <button type="button" class="button small ghost" onclick={on(library_ops::export_current)}>{ "Export scenario" }</button>
                 <button type="button" class="button small ghost" onclick={on(library_ops::export_library)}>{ "Export library" }</button>
+                <HistoryImport dropped={(*dropped_csv).clone()} />
                 <label class="button small ghost file-pick">
                     { "Import file…" }
                     <input type="file" accept=".json,application/json" class="visually-hidden" onchange={on_pick} />
@@ -138,4 +145,10 @@ pub fn LibraryPanel() -> Html {
             { presets(&state) }
         </section>
     }
+}
+
+/// A dropped CSV is a CRM export for the history import; anything else is a
+/// scenario file.
+fn is_csv(file: &File) -> bool {
+    file.type_() == "text/csv" || file.name().to_lowercase().ends_with(".csv")
 }

@@ -4,6 +4,7 @@
 
 use super::{number_field, NumberFieldProps};
 use crate::app::use_app;
+use crate::history_text::k_of_n;
 use crate::stage_info::{rate_meaning, STAGE_HELP};
 use crate::state::Action;
 use engine::{Field, SALES_STAGES};
@@ -74,7 +75,8 @@ pub fn StageRow(props: &StageRowProps) -> Html {
     let certainty = if form.evidence[i].trim().is_empty() {
         "exact rate".to_owned()
     } else {
-        format!("from {} deals", form.evidence[i])
+        k_of_n(i, &form.rates[i], &form.evidence[i])
+            .unwrap_or_else(|| format!("from {} deals", form.evidence[i]))
     };
     let open_deals = form.pipeline.get(i).map(|p| p.trim()).unwrap_or("");
     let open = if open_deals.is_empty() || open_deals == "0" {

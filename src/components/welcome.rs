@@ -3,9 +3,12 @@
 //! A plain function, not a component: each Yew component type costs about
 //! half a kilobyte of wasm.
 
+use super::HISTORY_PICKER_ID;
 use crate::library_ops;
 use crate::presets::{default_draft_sentence, PRESETS};
 use crate::state::{Action, AppState, Notice};
+use gloo::timers::callback::Timeout;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// The welcome, leaving it through `state`. Choosing a way in is the user's
@@ -30,19 +33,38 @@ pub fn welcome(state: &UseReducerHandle<AppState>) -> Html {
     });
     let currency = state.currency.clone();
     let about_blank = default_draft_sentence(&|v| crate::money::money_compact(v, &currency));
-    let blank = {
+    // Leaving for the workspace keeps the draft on screen (and its results):
+    // it did not change, so the autosave would not save it by itself.
+    let leave = {
         let state = state.clone();
-        Callback::from(move |_: MouseEvent| {
-            // The draft on screen (and its results) is the one to edit; it
-            // did not change, so the autosave would not save it by itself.
+        move || {
             if let Some(draft) = &state.scenario {
                 if let Err(e) = library_ops::save_draft(draft) {
                     state.dispatch(Action::Notify(Notice::SaveFailed(e.to_string())));
                 }
             }
             state.dispatch(Action::LeaveWelcome);
-        })
+        }
     };
+    let blank = {
+        let leave = leave.clone();
+        Callback::from(move |_: MouseEvent| leave())
+    };
+    // The file picker is the library panel's: open it once the workspace is
+    // drawn (still within the click's user activation).
+    let from_crm = Callback::from(move |_: MouseEvent| {
+        leave();
+        Timeout::new(0, || {
+            let picker = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(HISTORY_PICKER_ID))
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(picker) = picker {
+                picker.click();
+            }
+        })
+        .forget();
+    });
     html! {
         <main class="welcome" aria-labelledby="welcome-title">
             <svg class="brand-mark welcome-mark" viewBox="0 0 32 32" aria-hidden="true">
@@ -62,13 +84,7 @@ pub fn welcome(state: &UseReducerHandle<AppState>) -> Html {
                 <section class="welcome-way" aria-labelledby="way-crm">
                     <h2 id="way-crm">{ "From your data" }</h2>
                     <p>{ "Your CRM's deals export gives the rates and durations of your own stages." }</p>
-                    // Focusable and announced as unavailable (aria-disabled, not
-                    // disabled): the import is the next feature, and this is its place.
-                    <button type="button" class="button welcome-soon" aria-disabled="true"
-                            aria-describedby="way-crm-soon">{ "Start from your CRM export" }</button>
-                    <p id="way-crm-soon" class="welcome-soon-note">
-                        { "Coming next: import a deals export (CSV). Until then, start from a preset or blank." }
-                    </p>
+                    <button type="button" class="button primary" onclick={from_crm}>{ "Start from your CRM export" }</button>
                 </section>
                 <section class="welcome-way" aria-labelledby="way-presets">
                     <h2 id="way-presets">{ "Start from a preset" }</h2>

@@ -5,7 +5,7 @@
 
 use super::clock::now_ms;
 use super::protocol::{FromWorker, JobId, ToWorker};
-use engine::Job;
+use engine::{HistorySource, Job, JobSpec};
 use gloo::worker::{HandlerId, Worker, WorkerScope};
 use std::collections::BTreeMap;
 use std::ops::Bound::{Excluded, Unbounded};
@@ -138,7 +138,9 @@ impl Worker for JobWorker {
 
     fn received(&mut self, scope: &WorkerScope<Self>, msg: ToWorker, requester: HandlerId) {
         match msg {
-            ToWorker::Start { job: id, spec } => match engine::job::start(&spec) {
+            ToWorker::Start { job: id, spec } => match resolve(spec)
+                .and_then(|s| engine::job::start(&s))
+            {
                 Ok(job) => {
                     if let Some(opening) = job.opening() {
                         let report = Box::new(opening);
@@ -167,4 +169,28 @@ impl Worker for JobWorker {
             }
         }
     }
+}
+
+/// A history file named by URL (the page's `blob:` URL of the user's file) is
+/// read here, so its megabytes never cross the message channel as JSON.
+/// A synchronous request: allowed in a worker, and the job cannot start
+/// without the bytes anyway.
+fn resolve(mut spec: Box<JobSpec>) -> Result<Box<JobSpec>, String> {
+    if let JobSpec::History { source, .. } = spec.as_mut() {
+        if let HistorySource::Url(url) = source {
+            let bytes = read_url(url).ok_or("The file could not be read.")?;
+            *source = HistorySource::Bytes(bytes);
+        }
+    }
+    Ok(spec)
+}
+
+fn read_url(url: &str) -> Option<Vec<u8>> {
+    let request = web_sys::XmlHttpRequest::new().ok()?;
+    request.open_with_async("GET", url, false).ok()?;
+    request.set_response_type(web_sys::XmlHttpRequestResponseType::Arraybuffer);
+    request.send().ok()?;
+    let body = request.response().ok()?;
+    body.is_instance_of::<js_sys::ArrayBuffer>()
+        .then(|| js_sys::Uint8Array::new(&body).to_vec())
 }

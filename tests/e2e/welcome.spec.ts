@@ -54,16 +54,18 @@ test('a first visit sees the welcome, with three ways in, and nothing is stored 
   expect(app.errors).toEqual([]);
 });
 
-test('the CRM export is announced as coming next: focusable, unavailable, and it stays on the welcome', async ({ page }) => {
+test('Start from your CRM export leaves the welcome and opens the history file picker', async ({ page }) => {
   const app = new AppPage(page);
   const crm = page.getByRole('button', { name: 'Start from your CRM export' });
-  await expect(crm).toHaveAttribute('aria-disabled', 'true');
-  await expect(crm).toHaveAccessibleDescription(/Coming next: import a deals export/);
-  await crm.focus();
-  await expect(crm).toBeFocused();
-  await page.keyboard.press('Enter');
-  await expect(app.welcome).toBeVisible();
-  expect(await storageDump(page)).toEqual({});
+  await expect(crm).toBeEnabled();
+  const chooser = page.waitForEvent('filechooser');
+  await crm.click();
+  const picker = await chooser;
+  expect(await picker.element().getAttribute('accept')).toBe('.csv,text/csv,text/plain');
+  await expect(app.welcome).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Import history…' })).toBeVisible();
+  // The draft on screen is kept: the next visit is a returning one.
+  expect(Object.keys(await storageDump(page))).toContain('funnelcast.draft');
 });
 
 test('Start blank opens the default draft: a quarter whose headline is a chance; a reload keeps it', async ({ page }) => {
