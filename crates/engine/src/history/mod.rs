@@ -168,5 +168,16 @@ pub struct HistoryReport {
 
 /// Reads, assembles and fits `bytes` in one go (the command line, tests).
 pub fn analyse(bytes: &[u8], options: &FitOptions) -> HistoryReport {
-    todo!("E2: Reader::new + step to the end + conclude")
+    let mut reader = match Reader::new(bytes.to_vec()) {
+        Ok(reader) => reader,
+        Err(e) => return job::failed(None, e),
+    };
+    loop {
+        match reader.step(usize::MAX) {
+            Ok(true) => break,
+            Ok(false) => {}
+            Err(e) => return job::failed(Some(reader.layout().clone()), e),
+        }
+    }
+    job::conclude(reader, options)
 }
