@@ -46,6 +46,15 @@ fn the_fit_recovers_the_generator_s_truth() {
     );
     assert_eq!(fit.deals, deals.len());
     for (k, stage) in fit.stages.iter().enumerate() {
+        eprintln!(
+            "{}: {} of {} (open {}), {:?} days over {}",
+            stage.name,
+            stage.moved_on,
+            stage.moved_on + stage.lost,
+            stage.open,
+            stage.days,
+            stage.days_n
+        );
         assert_eq!(stage.name, STAGES[k]);
         // Rate: a binomial proportion over `evidence` decided deals (open ones
         // are left out, and a deal's outcome does not depend on how long it
@@ -77,6 +86,10 @@ fn the_fit_recovers_the_generator_s_truth() {
     // Deal value: a sample quantile q_p of n draws has SE sqrt(p(1−p)/n)/f(x_p),
     // and the lognormal's density at x_p = M·e^(σ z_p) is φ(z_p)/(x_p σ).
     let value = fit.deal_value.expect("won deals");
+    eprintln!(
+        "{value:?}; {} leads a week over {} weeks",
+        fit.leads.per_week, fit.leads.weeks
+    );
     let n = value.won as f64;
     let (m, s) = (truth.value_median, truth.value_sigma);
     let quantile_se = |p: f64, z: f64| {

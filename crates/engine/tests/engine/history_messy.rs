@@ -54,7 +54,7 @@ fn skipped_re_entered_backward_and_long_open_deals() {
         vec![
             (5, 4, 1, 0),
             (4, 3, 0, 1),
-            (3, 1, 0, 1),
+            (3, 2, 0, 1),
             (2, 1, 0, 1),
             (1, 1, 0, 0),
             (1, 1, 0, 0)
