@@ -48,7 +48,10 @@ pub fn review(v: &ReviewView) -> Html {
         html! {
             <>
                 <p>{ format!("{}, {}, {} rows, separator “{}”.", v.file, l.shape, count(report.rows as f64), l.separator) }</p>
-                <p class="hint-text">{ "Columns: " }{ columns.collect::<Vec<_>>().join(" · ") }</p>
+                <details class="hint-text">
+                    <summary>{ format!("Columns read ({})", l.columns.len()) }</summary>
+                    { columns.collect::<Vec<_>>().join(" · ") }
+                </details>
             </>
         }
     });
