@@ -47,7 +47,8 @@ pub fn rate_with_interval(stage: &StageFit) -> String {
 pub fn k_of_n(stage: usize, rate_percent: &str, evidence: &str) -> Option<String> {
     let rate = rate_percent.trim().parse::<f64>().ok()?;
     let n = evidence.trim().parse::<f64>().ok()?;
-    if stage > 5 || !(n >= 1.0) || n.fract() != 0.0 || !(0.0..=100.0).contains(&rate) {
+    let whole = (1.0..=1e12).contains(&n) && n.fract() == 0.0;
+    if stage > 5 || !whole || !(0.0..=100.0).contains(&rate) {
         return None;
     }
     let k = (rate / 100.0 * n).round();

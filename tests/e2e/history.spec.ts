@@ -116,3 +116,19 @@ test('an unmapped stage label asks for its place, and the fit follows the choice
   await expect(dialog.getByRole('alert')).toHaveCount(0);
   await expect(dialog.getByRole('button', { name: 'Use these numbers' })).toBeEnabled();
 });
+
+test('dates that could be either order ask which, and the fit follows the answer', async ({ page }) => {
+  // Every date has both parts ≤ 12: 05/02/2025 is 5 February or 2 May.
+  const rows = Array.from({ length: 24 }, (_, i) => {
+    const date = `${String(1 + (i % 12)).padStart(2, '0')}/${String(1 + Math.floor(i / 12)).padStart(2, '0')}/2025`;
+    return [i + 1, date, 1000, i % 2 ? 'Closed won' : 'Prospecting', '', date, i % 2 ? date : ''].join(',');
+  });
+  const csv = ['Record ID,Create Date,Amount,Deal Stage,Close Date,Date entered Prospecting,Date entered Closed won', ...rows].join('\n');
+  await pick(page, 'ambiguous.csv', csv);
+  const dialog = review(page);
+  await expect(dialog.getByRole('alert')).toBeVisible({ timeout: 20_000 });
+  await dialog.getByRole('radio', { name: 'Day first (dd/mm/yyyy)' }).check();
+  await expect(dialog.getByRole('button', { name: 'Use these numbers' })).toBeEnabled({ timeout: 20_000 });
+  await expect(dialog.getByRole('radio', { name: 'Day first (dd/mm/yyyy)' })).toBeChecked();
+  await expect(dialog.getByRole('table', { name: /deals as of/ })).toContainText('24 deals as of 12 Feb 2025');
+});
