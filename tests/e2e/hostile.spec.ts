@@ -33,7 +33,7 @@ type Case = {
 };
 
 const importFile = (path: string) => async (page: Page) => {
-  await page.locator('input[type=file]').setInputFiles(path);
+  await page.getByLabel('Import file…').setInputFiles(path);
 };
 const openLink = (fragment: string) => async (page: Page) => {
   await page.goto(`./#${fragment}`);
@@ -134,7 +134,7 @@ for (const c of CASES) {
 test('hostile input: formula-like names never start a CSV cell', async ({ page }) => {
   const app = new AppPage(page);
   const stages = example.stages.map((s: any, i: number) => ({ ...s, name: ['=HYPERLINK("http://x","y")', '+1+1', '-2+3', '@SUM(A1)', '\t=1', 'a,"b"', 'Follow-up'][i] }));
-  await page.locator('input[type=file]').setInputFiles(file('formulas.json', JSON.stringify({ ...example, name: '=cmd|"/C calc"!A0', stages, trials: 2000 })));
+  await page.getByLabel('Import file…').setInputFiles(file('formulas.json', JSON.stringify({ ...example, name: '=cmd|"/C calc"!A0', stages, trials: 2000 })));
   await expect(page.getByText(/Imported 1 scenario/)).toBeVisible();
   await page.getByRole('list', { name: 'Saved scenarios' }).getByRole('button', { name: /^Open =cmd/ }).click();
   await app.run();

@@ -87,18 +87,18 @@ test('export then import a scenario; hostile names stay text', async ({ page }) 
   const hostile = '<img src=x onerror=alert(1)>';
   const file = join(dir, 'hostile.json');
   writeFileSync(file, JSON.stringify({ ...exported, name: hostile }));
-  await page.locator('input[type=file]').setInputFiles(file);
+  await page.getByLabel('Import file…').setInputFiles(file);
   await expect(page.getByText('Imported 1 scenario')).toBeVisible();
   await expect(saved(page).getByRole('button', { name: `Open ${hostile}` })).toHaveText(hostile);
   expect(await page.locator('img[src=x]').count()).toBe(0);
 
   // The same name again is kept as a numbered copy, never replaced.
-  await page.locator('input[type=file]').setInputFiles(file);
+  await page.getByLabel('Import file…').setInputFiles(file);
   await expect(saved(page).getByRole('button', { name: `Open ${hostile} (2)` })).toBeVisible();
 
   const bad = join(dir, 'bad.json');
   writeFileSync(bad, JSON.stringify({ ...exported, stages: exported.stages.map((s: any, i: number) => (i === 1 ? { ...s, rate: 3 } : s)) }));
-  await page.locator('input[type=file]').setInputFiles(bad);
+  await page.getByLabel('Import file…').setInputFiles(bad);
   await expect(page.getByText(/was not imported: .*stages\[1\]\.rate/)).toBeVisible();
   expect(dialogs).toBe(0);
 });
