@@ -179,17 +179,19 @@ fn per_deal(record: &Record, labels: &Labels) -> Option<(Deal, Option<RowNote>)>
         }
     }
     let latest = entries.iter().map(|&(_, at)| at).fold(*created, Stamp::max);
-    let closed = |e: &(Target, Stamp)| matches!(e.0, Target::Won | Target::Lost);
+    let is_close = |t: Target| matches!(t, Target::Won | Target::Lost);
+    let has_close = entries.iter().any(|&(t, _)| is_close(t));
     match stage.as_deref().and_then(|s| labels.target(s)) {
-        Some(t @ (Target::Won | Target::Lost)) if !entries.iter().any(closed) => {
+        Some(t @ (Target::Won | Target::Lost)) if !has_close => {
             entries.push((t, close.unwrap_or(latest)));
         }
         // A file without this stage's date column cannot place the entry in
         // time: the latest date the deal shows is the best bound.
         Some(Target::Stage(k))
-            if !entries
-                .iter()
-                .any(|&(t, _)| matches!(t, Target::Stage(j) if j >= k) || closed(&(t, 0))) =>
+            if !has_close
+                && !entries
+                    .iter()
+                    .any(|&(t, _)| matches!(t, Target::Stage(j) if j >= k)) =>
         {
             entries.push((Target::Stage(k), latest));
         }

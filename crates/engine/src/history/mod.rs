@@ -18,6 +18,8 @@ mod beta;
 mod dates;
 mod deals;
 mod fit;
+#[cfg(test)]
+mod fit_tests;
 mod job;
 mod read;
 mod stages;

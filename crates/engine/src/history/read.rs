@@ -216,4 +216,6 @@ pub fn read_all(bytes: Vec<u8>, order: Option<DateOrder>) -> Result<Parsed, Hist
 #[cfg(test)]
 mod fuzz_tests;
 #[cfg(test)]
+mod rows_tests;
+#[cfg(test)]
 mod tests;

@@ -102,10 +102,10 @@ pub fn generate(truth: &Truth, seed: u64) -> Vec<GenDeal> {
             let mut stages = vec![t0];
             let mut close = None;
             let mut t = t0;
-            for k in 0..6 {
+            for (k, (stay, &rate)) in stays.iter().zip(&truth.rates).enumerate() {
                 // Minute resolution, as CRMs write times.
-                t += 60 * (stays[k].sample(&mut rng) * 1440.0).round() as i64;
-                let moves_on = rng.random_bool(truth.rates[k]);
+                t += 60 * (stay.sample(&mut rng) * 1440.0).round() as i64;
+                let moves_on = rng.random_bool(rate);
                 if !moves_on {
                     close = Some((false, t));
                     break;

@@ -13,6 +13,11 @@ pub struct Table {
     start: usize,
     total: usize,
     pub separator: u8,
+    /// Newlines in the text before `counted_to`: physical lines counted
+    /// once, as the reader moves on (csv's own count starts a record before
+    /// the line end and blank lines it skips).
+    counted_to: usize,
+    newlines: usize,
 }
 
 impl Table {
@@ -36,6 +41,8 @@ impl Table {
             start,
             total,
             separator,
+            counted_to: 0,
+            newlines: 0,
         }
     }
 
@@ -47,15 +54,37 @@ impl Table {
     ) -> Result<Option<usize>, (usize, String)> {
         match self.csv.read_record(record) {
             Ok(true) => {
-                let line = record.position().map_or(0, |p| p.line() as usize);
-                Ok(Some(self.lines_before + line))
+                let byte = record.position().map_or(0, |p| p.byte() as usize);
+                Ok(Some(self.line_at(byte)))
             }
             Ok(false) => Ok(None),
             Err(error) => {
-                let line = error.position().map_or(0, |p| p.line() as usize);
-                Err((self.lines_before + line, error.to_string()))
+                let byte = error.position().map_or(0, |p| p.byte() as usize);
+                Err((self.line_at(byte), error.to_string()))
             }
         }
+    }
+
+    /// The physical line (header = 1) of the record csv places at `byte`
+    /// (counted from the header): the line ends and blank lines it has not
+    /// yet skipped are skipped here.
+    fn line_at(&mut self, byte: usize) -> usize {
+        let text = self.csv.get_ref().get_ref();
+        let mut at = (self.start + byte).min(text.len());
+        while matches!(text.get(at), Some(b'\r' | b'\n')) {
+            at += 1;
+        }
+        if at > self.counted_to {
+            let from = self.counted_to.max(self.start);
+            // A line ends with `\n`, or with a `\r` alone (old Mac files).
+            self.newlines += (from..at)
+                .filter(|&i| {
+                    text[i] == b'\n' || (text[i] == b'\r' && text.get(i + 1) != Some(&b'\n'))
+                })
+                .count();
+            self.counted_to = at;
+        }
+        self.lines_before + 1 + self.newlines
     }
 
     /// Share of the bytes read.
