@@ -1,30 +1,97 @@
 //! The history fit as a [`crate::Job`]: reading in steps with progress,
 //! then assembling and fitting in one step.
 
-use super::{FitOptions, HistoryReport};
+use super::deals::{assemble, Labels};
+use super::read::Reader;
+use super::{fit, FitOptions, HistoryError, HistoryReport, Layout};
 
 /// Reads and fits one file.
 pub struct HistoryJob {
-    // E2
+    options: FitOptions,
+    state: State,
+}
+
+enum State {
+    /// Rows still to read.
+    Reading(Reader),
+    /// Every row read: assembling and fitting is the next step.
+    Read(Reader),
+    Done(Box<HistoryReport>),
 }
 
 impl HistoryJob {
     pub fn new(bytes: Vec<u8>, options: FitOptions) -> HistoryJob {
-        todo!("E2")
+        let state = match Reader::new(bytes) {
+            Ok(reader) => State::Reading(reader),
+            Err(e) => State::Done(Box::new(failed(None, e))),
+        };
+        HistoryJob { options, state }
     }
     pub fn outcome(&self) -> Option<&HistoryReport> {
-        todo!("E2")
+        match &self.state {
+            State::Done(report) => Some(report),
+            _ => None,
+        }
     }
 }
 
 impl crate::Job for HistoryJob {
     fn step(&mut self, budget: u64) {
-        todo!("E2: read ~budget·4 rows per step; then conclude")
+        // A row costs about a quarter of a trial of work.
+        let rows = usize::try_from(budget.saturating_mul(4)).unwrap_or(usize::MAX);
+        let placeholder = State::Done(Box::new(failed(None, HistoryError::Empty)));
+        self.state = match std::mem::replace(&mut self.state, placeholder) {
+            State::Reading(mut reader) => match reader.step(rows.max(1)) {
+                Ok(true) => State::Read(reader),
+                Ok(false) => State::Reading(reader),
+                Err(e) => State::Done(Box::new(failed(Some(reader.layout().clone()), e))),
+            },
+            State::Read(reader) => State::Done(Box::new(conclude(reader, &self.options))),
+            done @ State::Done(_) => done,
+        };
     }
     fn is_done(&self) -> bool {
-        todo!("E2")
+        matches!(self.state, State::Done(_))
     }
     fn report(&self) -> crate::Report {
-        todo!("E2: Progress(share read) until done, then History(report)")
+        match &self.state {
+            State::Reading(reader) => crate::Report::Progress(reader.progress()),
+            State::Read(_) => crate::Report::Progress(1.0),
+            State::Done(report) => crate::Report::History(report.clone()),
+        }
+    }
+}
+
+/// A report with no fit.
+pub(super) fn failed(layout: Option<Layout>, error: HistoryError) -> HistoryReport {
+    HistoryReport {
+        layout,
+        rows: 0,
+        labels: Vec::new(),
+        date_order: None,
+        fit: Err(error),
+    }
+}
+
+/// Once every row is read: dates, labels, deals and the fit.
+pub(super) fn conclude(reader: Reader, options: &FitOptions) -> HistoryReport {
+    let layout = reader.layout().clone();
+    let parsed = match reader.finish(options.date_order) {
+        Ok(parsed) => parsed,
+        Err(e) => return failed(Some(layout), e),
+    };
+    let labels = Labels::collect(&parsed.records, &options.stage_map);
+    let fit = labels.check().and_then(|()| {
+        let (deals, flagged) = assemble(&parsed.records, &labels);
+        let mut notes = parsed.dropped;
+        notes.extend(flagged);
+        fit::fit(&deals, parsed.rows, notes, options)
+    });
+    HistoryReport {
+        layout: Some(parsed.layout),
+        rows: parsed.rows,
+        labels: labels.uses,
+        date_order: parsed.date_order,
+        fit,
     }
 }

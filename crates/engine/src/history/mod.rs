@@ -18,6 +18,8 @@ mod beta;
 mod dates;
 mod deals;
 mod fit;
+#[cfg(test)]
+mod fit_tests;
 mod job;
 mod read;
 mod stages;
@@ -27,7 +29,7 @@ mod tests;
 pub use dates::{Day, Stamp};
 pub use fit::{DealValueFit, Fit, LeadsFit, StageFit};
 pub use job::HistoryJob;
-pub use read::{Parsed, Reader, Record, RecordKind};
+pub use read::{read_all, Parsed, Reader, Record, RecordKind};
 pub use stages::Target;
 
 use serde::{Deserialize, Serialize};
@@ -147,7 +149,63 @@ pub enum HistoryError {
 
 impl fmt::Display for HistoryError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        todo!("E1: a clear sentence per case")
+        match self {
+            HistoryError::TooLarge { bytes } => write!(
+                f,
+                "The file is {} MB; Funnelcast reads exports of up to {} MB.",
+                bytes.div_ceil(1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+            HistoryError::TooManyRows => write!(
+                f,
+                "The file has more than {MAX_ROWS} rows; Funnelcast reads exports of up to {MAX_ROWS} rows."
+            ),
+            HistoryError::Empty => f.write_str("The file holds no rows of deals (it is empty or only a header)."),
+            HistoryError::NotADealsExport { found } => write!(
+                f,
+                "This is not a deals export Funnelcast can read: it looked for one row per deal \
+                 (an id column: {}; a created column: {}; and `Date entered \"<stage>\"` columns) \
+                 or one row per stage change (a deal id: {}; a stage: {}; when it was entered: {}), \
+                 and found the columns {}.",
+                read::columns::PER_DEAL_ID.join(", "),
+                read::columns::CREATED.join(", "),
+                read::columns::PER_CHANGE_ID.join(", "),
+                read::columns::PER_CHANGE_STAGE.join(", "),
+                read::columns::ENTERED_AT.join(", "),
+                if found.is_empty() {
+                    "none".to_string()
+                } else {
+                    found.join(", ")
+                }
+            ),
+            HistoryError::Unreadable { line, message } => {
+                write!(f, "The file cannot be read as CSV at line {line}: {message}.")
+            }
+            HistoryError::AmbiguousDates { example } => write!(
+                f,
+                "Dates like {example} could be day/month or month/day and nothing in the file tells \
+                 which; choose the date order (dmy or mdy)."
+            ),
+            HistoryError::MixedDateOrders {
+                day_first,
+                month_first,
+            } => write!(
+                f,
+                "The file has day-first dates ({day_first}) and month-first dates ({month_first}); \
+                 choose the date order (dmy or mdy) and the other dates are left out."
+            ),
+            HistoryError::UnmappedLabels(labels) => write!(
+                f,
+                "These stage labels map to no funnel stage, won, lost or ignore: {}; choose where each goes.",
+                labels.join(", ")
+            ),
+            HistoryError::NoDeals => f.write_str(
+                "No deal was created in the window (on or after \"since\", on or before \"as of\").",
+            ),
+            HistoryError::NoCompleteWeek => f.write_str(
+                "The window holds no complete week up to \"as of\", so leads per week cannot be counted.",
+            ),
+        }
     }
 }
 
@@ -168,5 +226,16 @@ pub struct HistoryReport {
 
 /// Reads, assembles and fits `bytes` in one go (the command line, tests).
 pub fn analyse(bytes: &[u8], options: &FitOptions) -> HistoryReport {
-    todo!("E2: Reader::new + step to the end + conclude")
+    let mut reader = match Reader::new(bytes.to_vec()) {
+        Ok(reader) => reader,
+        Err(e) => return job::failed(None, e),
+    };
+    loop {
+        match reader.step(usize::MAX) {
+            Ok(true) => break,
+            Ok(false) => {}
+            Err(e) => return job::failed(Some(reader.layout().clone()), e),
+        }
+    }
+    job::conclude(reader, options)
 }

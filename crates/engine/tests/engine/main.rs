@@ -9,6 +9,10 @@ mod determinism;
 mod extremes;
 mod funnel_distribution;
 mod golden;
+mod history;
+#[path = "../support/history_export.rs"]
+mod history_export;
+mod history_messy;
 #[path = "../support/quarter_digest.rs"]
 mod quarter_digest;
 mod time_model;
