@@ -3,7 +3,7 @@
 //! docs/history-import.md.
 
 use serde_json::{json, Value};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// Eight deals, January 2025 (a Monday, the 6th, is the first creation):
@@ -11,7 +11,15 @@ use std::process::{Command, Output};
 /// in Needs assessment, D5 open in Presentation having skipped Needs
 /// assessment, D6 won (3,000), D7 open in Prospecting, D8 lost at
 /// Qualification. Each entry: (stage, day of January).
-const DEALS: [(&str, u32, &[(&str, u32)], Option<u32>); 8] = [
+/// (id, day created, entries, amount).
+type Deal = (
+    &'static str,
+    u32,
+    &'static [(&'static str, u32)],
+    Option<u32>,
+);
+
+const DEALS: [Deal; 8] = [
     (
         "D1",
         6,
@@ -176,7 +184,7 @@ fn funnelcast(args: &[&str]) -> Output {
         .expect("runs")
 }
 
-fn fit_json(file: &PathBuf, extra: &[&str]) -> Value {
+fn fit_json(file: &Path, extra: &[&str]) -> Value {
     let mut args = vec!["fit", file.to_str().expect("utf-8"), "--json"];
     args.extend_from_slice(extra);
     let out = funnelcast(&args);
