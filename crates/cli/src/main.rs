@@ -3,9 +3,12 @@
 //! ```text
 //! funnelcast simulate FILE [--trials N] [--seed S] [--json]
 //! funnelcast validate FILE
+//! funnelcast fit HISTORY.csv [--as-of DATE] [--since DATE] [--stage-map MAP.json]
+//!     [--date-order dmy|mdy] [--horizon-weeks H] [--out SCENARIO.json] [--json]
 //! ```
 //! Bad files exit non-zero with a message on stderr, never a panic.
 
+mod history;
 mod load;
 mod report;
 
@@ -76,6 +79,32 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Fit a scenario from a CRM deals export (CSV) and show the evidence.
+    Fit {
+        /// The CRM's deals export: one row per deal or one row per stage change.
+        file: PathBuf,
+        /// The world as seen at the end of this day (YYYY-MM-DD); default: the file's latest date.
+        #[arg(long)]
+        as_of: Option<String>,
+        /// Only deals created on or after this day (YYYY-MM-DD).
+        #[arg(long)]
+        since: Option<String>,
+        /// JSON object from CRM stage label to "Prospecting" … "Closing", "won", "lost" or "ignore".
+        #[arg(long)]
+        stage_map: Option<PathBuf>,
+        /// How to read dates like 03/04/2025: dmy (day first) or mdy (month first).
+        #[arg(long)]
+        date_order: Option<String>,
+        /// Forecast window of the fitted scenario (weeks).
+        #[arg(long, default_value_t = engine::history::DEFAULT_HORIZON_WEEKS)]
+        horizon_weeks: u32,
+        /// Write the fitted scenario to this file (`simulate` reads it).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Print a JSON object (scenario and report) instead of tables.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -90,6 +119,27 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<(), String> {
     match cli.command {
+        Command::Fit {
+            file,
+            as_of,
+            since,
+            stage_map,
+            date_order,
+            horizon_weeks,
+            out,
+            json,
+        } => fit(
+            &file,
+            history::options(
+                as_of.as_deref(),
+                since.as_deref(),
+                date_order.as_deref(),
+                stage_map.as_deref(),
+            )?,
+            horizon_weeks,
+            out.as_deref(),
+            json,
+        ),
         Command::Validate { file } => {
             let scenario = load::scenario(&file)?;
             println!("{}: valid. {}", file.display(), report::describe(&scenario));
@@ -193,4 +243,53 @@ fn run(cli: Cli) -> Result<(), String> {
             Ok(())
         }
     }
+}
+
+/// `fit`: reads and fits the export, prints the report, writes the scenario.
+fn fit(
+    file: &std::path::Path,
+    options: engine::history::FitOptions,
+    horizon_weeks: u32,
+    out: Option<&std::path::Path>,
+    json: bool,
+) -> Result<(), String> {
+    let shown = file.display();
+    if !(1..=engine::scenario::MAX_HORIZON_WEEKS as u32).contains(&horizon_weeks) {
+        return Err(format!(
+            "--horizon-weeks must be between 1 and {} (got {horizon_weeks})",
+            engine::scenario::MAX_HORIZON_WEEKS
+        ));
+    }
+    let bytes = std::fs::read(file).map_err(|e| format!("{shown}: cannot read the file: {e}"))?;
+    let report = engine::history::analyse(&bytes, &options);
+    let fit = report.fit.as_ref().map_err(|e| {
+        let hint = match e {
+            engine::history::HistoryError::UnmappedLabels(_) => {
+                "\nMap them with --stage-map MAP.json, e.g. {\"Demo booked\": \"Presentation\", \"On hold\": \"ignore\"}."
+            }
+            engine::history::HistoryError::AmbiguousDates { .. } => {
+                "\nSay which with --date-order dmy (day first) or --date-order mdy (month first)."
+            }
+            _ => "",
+        };
+        format!("{shown}: {e}{hint}")
+    })?;
+    let scenario = fit.scenario(horizon_weeks);
+    if let Some(out) = out {
+        let text = serde_json::to_string_pretty(&scenario)
+            .map_err(|e| format!("cannot write JSON: {e}"))?;
+        std::fs::write(out, text + "\n")
+            .map_err(|e| format!("{}: cannot write the scenario: {e}", out.display()))?;
+    }
+    if json {
+        let text = serde_json::to_string_pretty(&report::FitJson::new(&scenario, fit))
+            .map_err(|e| format!("cannot write JSON: {e}"))?;
+        println!("{text}");
+    } else {
+        print!("{}", report::fit_text(&shown.to_string(), &report, fit));
+        if let Some(out) = out {
+            println!("\nScenario written to {}.", out.display());
+        }
+    }
+    Ok(())
 }

@@ -1,11 +1,13 @@
 //! What each command prints, one module per command: `simulate`,
 //! `validate`, `sensitivity` and `plan`.
 
+mod fit;
 mod plan;
 mod sensitivity;
 mod simulate;
 mod validate;
 
+pub use fit::{fit_text, FitJson};
 pub use plan::{plan_text, PlanJson};
 pub use sensitivity::{sensitivity_text, SensitivityJson};
 pub use simulate::{text, JsonReport};
