@@ -1,19 +1,23 @@
 #!/usr/bin/env bash
 # Size budget of the release build (gzip -9 bytes), set from a measured build
-# with headroom (the app's wasm: capped below the 400 KB aim instead). Fails
-# the test command when a budget is exceeded.
+# with headroom. Fails the test command when a budget is exceeded.
+# The app's wasm is past the 400 KB aim since the history import (its review
+# and the decoding of its report): the budget holds it where it is until the
+# classroom is split off into a module loaded on demand.
 #   bash scripts/check-size.sh [DIST]
 set -euo pipefail
 DIST="${1:-dist}"
-APP_WASM_BUDGET=400000      # the 400 KB aim; measured 391,134 (393,727 before the issue-12 redesign, 339,153 before classroom mode)
-WORKER_WASM_BUDGET=122000   # measured 115,685 (109,329 before jobs as trait objects, 103,341 before the per-deal view)
-JS_BUDGET=14500             # app + worker + loader, measured 12,938
+APP_WASM_BUDGET=428000      # measured 425,878 (399,586 before the history import; aim 400,000)
+WORKER_WASM_BUDGET=127000   # forecast workers: measured 125,050 (119,600 before the history import)
+HELPER_WASM_BUDGET=214000   # the helper worker (every job, the CSV reader and fit too): measured 210,338
+JS_BUDGET=19000             # app + both workers + loaders, measured 18,032 (13,660 with one worker binary)
 
 gz() { gzip -9 -c "$1" | wc -c; }
 app_wasm=$(gz "$(ls "$DIST"/app-*_bg.wasm | head -n1)")
 worker_wasm=$(gz "$DIST/worker_bg.wasm")
+helper_wasm=$(gz "$DIST/helper_worker_bg.wasm")
 js=0
-for f in "$DIST"/app-*.js "$DIST"/worker.js "$DIST"/worker_loader.js; do
+for f in "$DIST"/app-*.js "$DIST"/worker.js "$DIST"/worker_loader.js "$DIST"/helper_worker.js "$DIST"/helper_worker_loader.js; do
   js=$((js + $(gz "$f")))
 done
 status=0
@@ -25,5 +29,6 @@ check() {
 }
 check "app wasm" "$app_wasm" "$APP_WASM_BUDGET"
 check "worker wasm" "$worker_wasm" "$WORKER_WASM_BUDGET"
+check "helper wasm" "$helper_wasm" "$HELPER_WASM_BUDGET"
 check "JavaScript" "$js" "$JS_BUDGET"
 exit $status

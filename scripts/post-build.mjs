@@ -1,7 +1,7 @@
 // Runs after every Trunk build (Trunk.toml, [[hooks]] post_build) on the
 // staging directory, before it becomes dist/:
 //  0. makes the loaders call wasm-bindgen's init with an object
-//     (`init({ module_or_path })`): Trunk 0.21 writes the worker's loader
+//     (`init({ module_or_path })`): Trunk 0.21 writes the workers' loader
 //     shim with a bare path, which wasm-bindgen ≥ 0.2.93 answers with a
 //     "deprecated parameters" warning in the console on every load. The page's
 //     inline loader is rewritten too, should Trunk ever write it the old way,
@@ -27,8 +27,10 @@ const sha256 = (data, encoding) => createHash('sha256').update(data).digest(enco
 // `init({ module_or_path: 'x.wasm' })`.
 const objectInit = (js) =>
   js.replace(/\b(init|wasm_bindgen)\((['"])([^'"]+\.wasm)\2\)/g, '$1({ module_or_path: $2$3$2 })');
-const workerLoaderPath = join(dir, 'worker_loader.js');
-writeFileSync(workerLoaderPath, objectInit(readFileSync(workerLoaderPath, 'utf8')));
+for (const loader of readdirSync(dir).filter((f) => f.endsWith('_loader.js'))) {
+  const path = join(dir, loader);
+  writeFileSync(path, objectInit(readFileSync(path, 'utf8')));
+}
 
 // 1. Content-Security-Policy.
 const indexPath = join(dir, 'index.html');

@@ -4,6 +4,7 @@
 
 use crate::state::{Action, AppState, Notice, RunStatus};
 use crate::worker::clock::now_ms;
+use crate::worker::supervisor::HELPER_LOADER;
 use crate::worker::{worker_count, Pool, PoolEvent, Supervised, Workers};
 use engine::ScenarioInput;
 use std::rc::Rc;
@@ -30,6 +31,7 @@ pub fn use_workers(state: &UseReducerHandle<AppState>) -> Workers {
         Workers {
             forecast: Rc::new(Pool::new(worker_count(), on_event)),
             helper: Supervised::new(
+                HELPER_LOADER,
                 false,
                 Callback::from(move |()| {
                     restarted.dispatch(Action::Notify(Notice::WorkerRestarted))

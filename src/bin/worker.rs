@@ -1,8 +1,10 @@
-//! The simulation worker's entry point.
+//! The forecast workers' entry point: simulation jobs only.
 
-use funnelcast::worker::{JobWorker, Json};
+use funnelcast::worker::{JobWorker, Json, ModelJobs};
 use gloo::worker::Registrable;
 
 fn main() {
-    JobWorker::registrar().encoding::<Json>().register();
+    JobWorker::<ModelJobs>::registrar()
+        .encoding::<Json>()
+        .register();
 }

@@ -22,6 +22,31 @@ const REPORT_EVERY_MS: f64 = 150.0;
 /// The first chunk: small, so a preview arrives within tens of milliseconds.
 const FIRST_CHUNK: u64 = 200;
 
+/// Which jobs a worker binary can start: the forecast workers run the model
+/// alone ([`ModelJobs`]), so they do not carry the CSV reader and the fit;
+/// the helper worker runs them all ([`AllJobs`]).
+pub trait Starter: 'static {
+    fn start(spec: &JobSpec) -> Result<Box<dyn Job>, String>;
+}
+
+/// Simulation jobs only (`engine::job::start_model`).
+pub struct ModelJobs;
+
+/// Every job, history files included (`engine::job::start`).
+pub struct AllJobs;
+
+impl Starter for ModelJobs {
+    fn start(spec: &JobSpec) -> Result<Box<dyn Job>, String> {
+        engine::job::start_model(spec)
+    }
+}
+
+impl Starter for AllJobs {
+    fn start(spec: &JobSpec) -> Result<Box<dyn Job>, String> {
+        engine::job::start(&*resolve(Box::new(spec.clone()))?)
+    }
+}
+
 struct Running {
     requester: HandlerId,
     job: Box<dyn Job>,
@@ -32,8 +57,11 @@ struct Running {
 /// Internal message: run the next chunk.
 pub struct Tick;
 
-/// The worker that runs jobs.
-pub struct JobWorker {
+/// The worker that runs jobs. The page names it with the default parameter
+/// for its messages only; each worker binary registers it with its own
+/// [`Starter`].
+pub struct JobWorker<S: Starter = AllJobs> {
+    starter: std::marker::PhantomData<S>,
     jobs: BTreeMap<JobId, Running>,
     /// The job that ran the last chunk; the next chunk goes to the one after.
     turn: JobId,
@@ -46,7 +74,7 @@ pub struct JobWorker {
     _on_tick: Option<Closure<dyn FnMut(JsValue)>>,
 }
 
-impl JobWorker {
+impl<S: Starter> JobWorker<S> {
     fn schedule(&mut self, scope: &WorkerScope<Self>) {
         if std::mem::replace(&mut self.tick_queued, true) {
             return;
@@ -70,7 +98,7 @@ impl JobWorker {
     }
 }
 
-impl Worker for JobWorker {
+impl<S: Starter> Worker for JobWorker<S> {
     type Message = Tick;
     type Input = ToWorker;
     type Output = FromWorker;
@@ -86,6 +114,7 @@ impl Worker for JobWorker {
             closure
         });
         JobWorker {
+            starter: std::marker::PhantomData,
             jobs: BTreeMap::new(),
             turn: 0,
             tick_queued: false,
@@ -138,9 +167,7 @@ impl Worker for JobWorker {
 
     fn received(&mut self, scope: &WorkerScope<Self>, msg: ToWorker, requester: HandlerId) {
         match msg {
-            ToWorker::Start { job: id, spec } => match resolve(spec)
-                .and_then(|s| engine::job::start(&s))
-            {
+            ToWorker::Start { job: id, spec } => match S::start(&spec) {
                 Ok(job) => {
                     if let Some(opening) = job.opening() {
                         let report = Box::new(opening);

@@ -25,7 +25,7 @@ pub mod supervisor;
 
 pub use codec::Json;
 pub use hooks::{use_job_slot, JobSlot, Workers};
-pub use job_worker::JobWorker;
+pub use job_worker::{AllJobs, JobWorker, ModelJobs, Starter};
 pub use pool::{worker_count, Pool, PoolEvent};
 pub use protocol::{FromWorker, JobId, ToWorker};
 pub use readers::QuarterResult;

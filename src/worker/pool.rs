@@ -4,7 +4,7 @@
 //! Summaries are computed here from merged accumulators (cheap: no trials
 //! are run on the page) and at most every [`FLUSH_MS`] while a run streams.
 
-use super::supervisor::{JobEvent, JobHandle, Supervised};
+use super::supervisor::{JobEvent, JobHandle, Supervised, FORECAST_LOADER};
 use engine::{Accumulator, JobSpec, Report, ScenarioInput, Summary, SummaryContext};
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
@@ -111,6 +111,7 @@ impl Pool {
             .map(|_| {
                 let (state, on_event) = (Rc::downgrade(&state), on_event.clone());
                 Supervised::new(
+                    FORECAST_LOADER,
                     true,
                     Callback::from(move |()| {
                         if let Some(state) = state.upgrade() {

@@ -16,7 +16,10 @@ use yew::Callback;
 
 /// Path of the worker's loader, relative to the page's base URL (so the app
 /// also works when served from a sub-path).
-const WORKER_LOADER: &str = "./worker_loader.js";
+/// The forecast workers' loader (simulation jobs only).
+pub const FORECAST_LOADER: &str = "./worker_loader.js";
+/// The helper worker's loader (every job, history files included).
+pub const HELPER_LOADER: &str = "./helper_worker_loader.js";
 /// A worker with a job in hand reports every ~150 ms; one silent this long
 /// has died (crashed, killed for memory) and is replaced.
 const STALL_MS: f64 = 5_000.0;
@@ -54,6 +57,8 @@ struct Tracked {
 }
 
 struct Inner {
+    /// The script the worker is made from (a worker binary's loader).
+    loader: &'static str,
     bridge: RefCell<Option<WorkerBridge<JobWorker>>>,
     /// The jobs in hand, oldest first (a handful at most: a plain list
     /// keeps the page's wasm smaller than a map would).
@@ -98,7 +103,7 @@ impl Inner {
                 inner.receive(msg);
             }
         });
-        spawner.encoding::<Json>().spawn_with_loader(WORKER_LOADER)
+        spawner.encoding::<Json>().spawn_with_loader(self.loader)
     }
 
     fn send(self: &Rc<Self>, msg: ToWorker) {
@@ -182,11 +187,12 @@ impl Inner {
 }
 
 impl Supervised {
-    /// A worker, spawned now if `eager` (the forecast pool, for a quick first
-    /// result), else on its first job. `on_restart` is told when a dead
-    /// worker had to be replaced.
-    pub fn new(eager: bool, on_restart: Callback<()>) -> Self {
+    /// A worker made from `loader`, spawned now if `eager` (the forecast
+    /// pool, for a quick first result), else on its first job. `on_restart`
+    /// is told when a dead worker had to be replaced.
+    pub fn new(loader: &'static str, eager: bool, on_restart: Callback<()>) -> Self {
         let inner = Rc::new(Inner {
+            loader,
             bridge: RefCell::new(None),
             jobs: RefCell::new(Vec::new()),
             on_restart,
