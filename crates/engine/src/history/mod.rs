@@ -14,6 +14,7 @@
 //! read and not applied): a day is the date the CRM wrote.
 
 mod amounts;
+mod assembled;
 mod beta;
 mod dates;
 mod deals;
@@ -26,6 +27,7 @@ mod stages;
 #[cfg(test)]
 mod tests;
 
+pub use assembled::{Assembled, Deals, WonIn};
 pub use dates::{Day, Stamp};
 pub use fit::{DealValueFit, Fit, LeadsFit, StageFit};
 pub use job::HistoryJob;
