@@ -67,6 +67,15 @@ impl Deals {
         })
     }
 
+    /// Reads and assembles a whole file in one go (the command line, tests).
+    pub fn read(bytes: &[u8], options: &FitOptions) -> Result<Deals, HistoryError> {
+        let mut reader = Reader::new(bytes.to_vec())?;
+        while !reader.step(usize::MAX)? {}
+        Deals::from_reader(reader, options)
+            .map_err(|(_, e)| e)?
+            .deals
+    }
+
     /// The fit as seen at the end of `options.as_of` (default: the latest
     /// date), the same as reading the file again with these options.
     pub fn fit(&self, options: &FitOptions) -> Result<Fit, HistoryError> {
