@@ -203,7 +203,7 @@ impl<S: Starter> Worker for JobWorker<S> {
 /// A synchronous request: allowed in a worker, and the job cannot start
 /// without the bytes anyway.
 fn resolve(mut spec: Box<JobSpec>) -> Result<Box<JobSpec>, String> {
-    if let JobSpec::History { source, .. } = spec.as_mut() {
+    if let JobSpec::History { source, .. } | JobSpec::Backtest { source, .. } = spec.as_mut() {
         if let HistorySource::Url(url) = source {
             let bytes = read_url(url).ok_or("The file could not be read.")?;
             *source = HistorySource::Bytes(bytes);

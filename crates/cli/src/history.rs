@@ -1,7 +1,7 @@
 //! `fit`'s inputs: the export's bytes, the dates given on the command line
 //! and the stage-map file, with messages that say what is wrong and where.
 
-use engine::history::{DateOrder, Day, FitOptions, Target};
+use engine::history::{DateOrder, Day, FitOptions, HistoryError, Target};
 use std::path::Path;
 
 /// Reads a `YYYY-MM-DD` option.
@@ -63,4 +63,17 @@ pub fn options(
         date_order: date_order.map(self::date_order).transpose()?,
         stage_map: map.map(stage_map).transpose()?.unwrap_or_default(),
     })
+}
+
+/// What to do about an error the command line's options can fix.
+pub fn hint(error: &HistoryError) -> &'static str {
+    match error {
+        HistoryError::UnmappedLabels(_) => {
+            "\nMap them with --stage-map MAP.json, e.g. {\"Demo booked\": \"Presentation\", \"On hold\": \"ignore\"}."
+        }
+        HistoryError::AmbiguousDates { .. } => {
+            "\nSay which with --date-order dmy (day first) or --date-order mdy (month first)."
+        }
+        _ => "",
+    }
 }

@@ -5,9 +5,12 @@
 //! funnelcast validate FILE
 //! funnelcast fit HISTORY.csv [--as-of DATE] [--since DATE] [--stage-map MAP.json]
 //!     [--date-order dmy|mdy] [--horizon-weeks H] [--out SCENARIO.json] [--json]
+//! funnelcast backtest HISTORY.csv [--since DATE] [--stage-map MAP.json] [--date-order dmy|mdy]
+//!     [--horizon-weeks H] [--every-weeks E] [--warmup-weeks W] [--trials N] [--seed S] [--json]
 //! ```
 //! Bad files exit non-zero with a message on stderr, never a panic.
 
+mod backtest;
 mod history;
 mod load;
 mod report;
@@ -105,6 +108,9 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// How good is the forecast: fit and forecast at past dates of a CRM
+    /// export, then compare with what happened.
+    Backtest(backtest::Args),
 }
 
 fn main() -> ExitCode {
@@ -119,6 +125,7 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<(), String> {
     match cli.command {
+        Command::Backtest(args) => backtest::run(&args),
         Command::Fit {
             file,
             as_of,
@@ -262,18 +269,10 @@ fn fit(
     }
     let bytes = std::fs::read(file).map_err(|e| format!("{shown}: cannot read the file: {e}"))?;
     let report = engine::history::analyse(&bytes, &options);
-    let fit = report.fit.as_ref().map_err(|e| {
-        let hint = match e {
-            engine::history::HistoryError::UnmappedLabels(_) => {
-                "\nMap them with --stage-map MAP.json, e.g. {\"Demo booked\": \"Presentation\", \"On hold\": \"ignore\"}."
-            }
-            engine::history::HistoryError::AmbiguousDates { .. } => {
-                "\nSay which with --date-order dmy (day first) or --date-order mdy (month first)."
-            }
-            _ => "",
-        };
-        format!("{shown}: {e}{hint}")
-    })?;
+    let fit = report
+        .fit
+        .as_ref()
+        .map_err(|e| format!("{shown}: {e}{}", history::hint(e)))?;
     let scenario = fit.scenario(horizon_weeks);
     if let Some(out) = out {
         let text = serde_json::to_string_pretty(&scenario)

@@ -10,6 +10,7 @@
 //! A new analysis is a [`Job`] implementation plus one variant in
 //! [`JobSpec`] and [`Report`]: hosts need no new plumbing.
 
+use crate::backtest::{Backtest, BacktestError, BacktestJob, BacktestSettings};
 use crate::compare::{CompareAccumulator, Comparison};
 use crate::deals::Quarter;
 use crate::decisions::{Answer, DecisionRun, Question};
@@ -53,6 +54,13 @@ pub enum JobSpec {
     History {
         source: HistorySource,
         options: FitOptions,
+    },
+    /// Backtest the forecast on a CRM deals export: fit at rolling origins,
+    /// simulate each, score against what happened.
+    Backtest {
+        source: HistorySource,
+        options: FitOptions,
+        settings: BacktestSettings,
     },
 }
 
@@ -98,6 +106,9 @@ pub enum Report {
     Quarter(Result<Box<Quarter>, QuarterProblem>),
     /// A history file read and fitted (or why not).
     History(Box<HistoryReport>),
+    /// A backtest's result (or why there is none); before it,
+    /// [`Report::Progress`] by trials done.
+    Backtest(Result<Box<Backtest>, BacktestError>),
 }
 
 /// A long computation, driven in steps by its host.
@@ -122,6 +133,18 @@ pub fn start(spec: &JobSpec) -> Result<Box<dyn Job>, String> {
             HistorySource::Bytes(bytes) => {
                 Ok(Box::new(HistoryJob::new(bytes.clone(), options.clone())))
             }
+            HistorySource::Url(_) => Err("The file could not be read.".to_owned()),
+        },
+        JobSpec::Backtest {
+            source,
+            options,
+            settings,
+        } => match source {
+            HistorySource::Bytes(bytes) => Ok(Box::new(BacktestJob::new(
+                bytes.clone(),
+                options.clone(),
+                *settings,
+            ))),
             HistorySource::Url(_) => Err("The file could not be read.".to_owned()),
         },
         _ => start_model(spec),
@@ -162,7 +185,9 @@ pub fn start_model(spec: &JobSpec) -> Result<Box<dyn Job>, String> {
                 Scenario::new(scenario).map_err(|e| format!("The scenario has a problem: {e}"))?;
             Ok(Box::new(QuarterJob::new(scenario, *trial)))
         }
-        JobSpec::History { .. } => Err("This worker does not read history files.".to_owned()),
+        JobSpec::History { .. } | JobSpec::Backtest { .. } => {
+            Err("This worker does not read history files.".to_owned())
+        }
     }
 }
 

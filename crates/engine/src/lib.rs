@@ -7,6 +7,7 @@
 //! the tests and the benchmarks all drive the same [`Simulation`] through
 //! [`Simulation::step`]; every long computation is a [`job::Job`].
 
+pub mod backtest;
 pub mod compare;
 pub mod deals;
 pub mod decisions;

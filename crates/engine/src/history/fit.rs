@@ -142,18 +142,24 @@ enum State {
 }
 
 /// The end of `as_of` (exclusive): events before it are known.
-fn end_of(day: Day) -> Stamp {
+pub(super) fn end_of(day: Day) -> Stamp {
     Day(day.0.saturating_add(1)).start()
 }
 
 /// The default `as_of`: the latest creation, stage entry or close. Closes
 /// are entries here: an open deal's Close Date (an expected close) never is.
-fn latest_day(deals: &[Deal]) -> Option<Day> {
+pub(super) fn latest_day(deals: &[Deal]) -> Option<Day> {
     deals
         .iter()
         .flat_map(|d| std::iter::once(d.created).chain(d.entries.iter().map(|e| e.1)))
         .max()
         .map(Day::of)
+}
+
+/// Some(its amount as then known) when `deal` is won as seen before `end`.
+pub(super) fn won_at(deal: &Deal, end: Stamp) -> Option<Option<f64>> {
+    let seen = see(deal, end);
+    (seen.state == State::Won).then_some(seen.amount)
 }
 
 fn see(deal: &Deal, end: Stamp) -> Seen {

@@ -1,9 +1,9 @@
 //! The history fit as a [`crate::Job`]: reading in steps with progress,
 //! then assembling and fitting in one step.
 
-use super::deals::{assemble, Labels};
+use super::assembled::Deals;
 use super::read::Reader;
-use super::{fit, FitOptions, HistoryError, HistoryReport, Layout};
+use super::{FitOptions, HistoryError, HistoryReport, Layout};
 
 /// Reads and fits one file.
 pub struct HistoryJob {
@@ -75,23 +75,14 @@ pub(super) fn failed(layout: Option<Layout>, error: HistoryError) -> HistoryRepo
 
 /// Once every row is read: dates, labels, deals and the fit.
 pub(super) fn conclude(reader: Reader, options: &FitOptions) -> HistoryReport {
-    let layout = reader.layout().clone();
-    let parsed = match reader.finish(options.date_order) {
-        Ok(parsed) => parsed,
-        Err(e) => return failed(Some(layout), e),
-    };
-    let labels = Labels::collect(&parsed.records, &options.stage_map);
-    let fit = labels.check().and_then(|()| {
-        let (deals, flagged) = assemble(&parsed.records, &labels);
-        let mut notes = parsed.dropped;
-        notes.extend(flagged);
-        fit::fit(&deals, parsed.rows, notes, options)
-    });
-    HistoryReport {
-        layout: Some(parsed.layout),
-        rows: parsed.rows,
-        labels: labels.uses,
-        date_order: parsed.date_order,
-        fit,
+    match Deals::from_reader(reader, options) {
+        Ok(assembled) => HistoryReport {
+            fit: assembled.deals.and_then(|deals| deals.fit(options)),
+            layout: Some(assembled.layout),
+            rows: assembled.rows,
+            labels: assembled.labels,
+            date_order: assembled.date_order,
+        },
+        Err((layout, e)) => failed(Some(layout), e),
     }
 }

@@ -7,13 +7,16 @@
 //! row that cannot be used listed with its line and a reason. Assembling
 //! ([`deals`]) maps the CRM's stage labels to the funnel and builds each
 //! deal's history; fitting ([`fit`]) applies the rules of
-//! `docs/history-import.md` as seen at `as_of`. [`analyse`] does all three;
+//! `docs/history-import.md` as seen at `as_of`. [`Deals`] holds a file read
+//! and assembled once, to fit at several `as_of` days (the backtest).
+//! [`analyse`] does all three;
 //! [`HistoryJob`] does it in steps for a worker, with progress.
 //!
 //! Times are wall-clock times as written in the file (a zone, when given, is
 //! read and not applied): a day is the date the CRM wrote.
 
 mod amounts;
+mod assembled;
 mod beta;
 mod dates;
 mod deals;
@@ -26,6 +29,7 @@ mod stages;
 #[cfg(test)]
 mod tests;
 
+pub use assembled::{Assembled, Deals, WonIn};
 pub use dates::{Day, Stamp};
 pub use fit::{DealValueFit, Fit, LeadsFit, StageFit};
 pub use job::HistoryJob;

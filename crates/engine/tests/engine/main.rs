@@ -1,11 +1,14 @@
 //! Engine integration tests: one binary, one module per area.
 
+mod backtest;
 mod brute_force;
 mod common;
 mod compare;
 mod deals;
 mod decisions;
 mod determinism;
+#[path = "../support/drifting_history.rs"]
+mod drifting_history;
 mod extremes;
 mod funnel_distribution;
 mod golden;
