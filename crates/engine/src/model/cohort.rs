@@ -59,6 +59,9 @@ impl Model {
                     self.cohort(t, entry, rates, (funnel, timing), &mut w, out);
                 n
             }
+            Leads::PerWeek(_) if self.bursty_week.is_some() => {
+                self.bursty_weeks(t, rates, (&mut *funnel, &mut *timing), &mut w, out)
+            }
             Leads::PerWeek(_) => {
                 let n = self.all_weekly_leads.sample(funnel);
                 out.won_from_weekly_leads =
@@ -108,6 +111,30 @@ impl Model {
         if let (Some(record), Some(cohorts)) = (record, w.record) {
             *record = cohorts;
         }
+    }
+
+    /// New leads in bursts: each week's count drawn on its own (negative
+    /// binomial), each week a cohort of its own; returns the number of leads.
+    fn bursty_weeks(
+        &self,
+        t: &Timing,
+        rates: &[f64; STAGE_COUNT],
+        (funnel, timing): (&mut TrialRng, &mut TrialRng),
+        w: &mut Weeks,
+        out: &mut TrialOutcome,
+    ) -> u64 {
+        let Some(sampler) = &self.bursty_week else {
+            return 0;
+        };
+        let mut total = 0;
+        for week in 0..t.weeks() {
+            let n = sampler.sample(funnel);
+            total += n;
+            let entry = Entry::at_week(Source::NewLead, 0, week, n);
+            let rngs = (&mut *funnel, &mut *timing);
+            out.won_from_new_leads[week] += self.cohort(t, entry, rates, rngs, w, out);
+        }
+        total
     }
 
     /// All `n` new leads of a `per_week` scenario, entering in uniformly

@@ -23,10 +23,14 @@ mod split;
 pub use record::{CohortRecord, Source, TrialRecord};
 
 use crate::rng::{stream_rng, Stream, TrialRng};
-use crate::sampling::{binomial, poisson, PoissonSampler, RateSampler, ValueSampler};
-use crate::scenario::{Leads, Scenario, STAGE_COUNT};
+use crate::sampling::{
+    binomial, poisson, shift_log_odds, LeadCountSampler, PoissonSampler, RateSampler, ValueSampler,
+};
+use crate::scenario::{Leads, Scenario, SALES_STAGES, STAGE_COUNT};
 use crate::timing::{TimeModel, WeeklyLeads};
+use rand::distr::Distribution;
 use rand::SeedableRng;
+use rand_distr::StandardNormal;
 
 /// A trial stops adding referral leads beyond this many leads in total (a
 /// runaway loop in a trial whose sampled rates are extreme); counted and
@@ -75,6 +79,10 @@ pub struct Model {
     values: Option<ValueSampler>,
     /// All new leads of a `per_week` scenario: Poisson(λ·weeks).
     all_weekly_leads: PoissonSampler,
+    /// One week's new leads when they come in bursts (`leads.dispersion`):
+    /// then every week is a cohort of its own. None: Poisson leads, all
+    /// weeks taken together.
+    bursty_week: Option<LeadCountSampler>,
     /// Time tables for those leads taken together.
     weekly: Option<WeeklyLeads>,
 }
@@ -97,12 +105,17 @@ impl Model {
             ),
             _ => (PoissonSampler::new(0.0), None),
         };
+        let bursty_week = match (scenario.leads(), scenario.lead_dispersion()) {
+            (Leads::PerWeek(lambda), Some(k)) => Some(LeadCountSampler::new(lambda, Some(k))),
+            _ => None,
+        };
         Model {
             scenario,
             time,
             rates,
             values,
             all_weekly_leads,
+            bursty_week,
             weekly,
         }
     }
@@ -149,7 +162,16 @@ impl Model {
             Some(_) => stream_rng(seed, trial, Stream::Values),
             None => TrialRng::seed_from_u64(0),
         };
-        let rates: [f64; STAGE_COUNT] = std::array::from_fn(|i| self.rates[i].sample(&mut funnel));
+        let mut rates: [f64; STAGE_COUNT] =
+            std::array::from_fn(|i| self.rates[i].sample(&mut funnel));
+        // The market: one shock per trial moves every sales stage at once.
+        let sd = self.scenario.market_sd();
+        if sd > 0.0 {
+            let z: f64 = StandardNormal.sample(&mut stream_rng(seed, trial, Stream::Market));
+            for rate in &mut rates[..SALES_STAGES] {
+                *rate = shift_log_odds(*rate, sd * z);
+            }
+        }
         out.reached = [0; STAGE_COUNT];
         out.repeat = 0;
         out.referral_leads = 0;

@@ -13,6 +13,8 @@ mod history;
 #[path = "../support/history_export.rs"]
 mod history_export;
 mod history_messy;
+mod lead_bursts;
+mod market_shock;
 #[path = "../support/quarter_digest.rs"]
 mod quarter_digest;
 mod time_model;
