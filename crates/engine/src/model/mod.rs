@@ -3,14 +3,15 @@
 //! Deals are never simulated one by one: every step moves a *count* of deals
 //! with one binomial (or Poisson) draw, so a trial costs the same for ten
 //! leads or ten million. With a horizon, deals are grouped in cohorts by the
-//! week they enter (new leads and referrals at the start of a week, open
-//! pipeline at time 0 in its stage). For a cohort, "reached stage m before the
+//! week they enter (weekly and referral leads arriving at uniform times
+//! through a week, a cohort and open pipeline at time 0 in its stage). For a cohort, "reached stage m before the
 //! horizon" events are nested, so the counts follow from successive binomial
 //! thinning with probabilities `rate × P(path to m fits)/P(path to m−1 fits)`;
 //! the week of each win then follows by thinning the won count backwards
 //! through the week ends. Both are exact for the duration model in
-//! [`crate::timing`]; the only approximation is that referral leads enter at
-//! the start of the week after their referrer's follow-up.
+//! [`crate::timing`]; the only approximation is that a referral lead's
+//! arrival is uniform over its referrer's follow-up week rather than tied to
+//! the follow-up's day.
 //!
 //! This module runs a trial; `cohort` moves the cohorts of a trial with a
 //! horizon, `split` spreads counts over weeks and `record` holds what a

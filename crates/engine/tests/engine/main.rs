@@ -1,5 +1,6 @@
 //! Engine integration tests: one binary, one module per area.
 
+mod arrivals;
 mod brute_force;
 mod common;
 mod compare;
