@@ -10,7 +10,7 @@ mod parse;
 #[cfg(test)]
 mod tests;
 
-use engine::{Field, LeadsInput, ScenarioInput, SALES_STAGES, STAGE_COUNT};
+use engine::{Field, LeadsInput, ScenarioInput, FORMAT_VERSION, SALES_STAGES, STAGE_COUNT};
 use std::collections::BTreeMap;
 
 /// How leads arrive.
@@ -85,8 +85,14 @@ impl FormValues {
         let value = input.deal_value;
         let follow_up = input.follow_up.unwrap_or_default();
         let target = input.target.unwrap_or_default();
+        // An older file means the same in the current format, and the form
+        // writes what the app writes: the current version.
+        let base = ScenarioInput {
+            version: input.version.max(FORMAT_VERSION),
+            ..input.clone()
+        };
         FormValues {
-            base: input.clone(),
+            base,
             name: input.name.clone(),
             lead_mode,
             leads: plain_number(leads),
@@ -141,7 +147,9 @@ impl FormValues {
             Field::Referrals => &mut self.referrals,
             Field::TargetRevenue => &mut self.target_revenue,
             Field::TargetWon => &mut self.target_won,
-            Field::Version | Field::Stages => return None,
+            Field::Version | Field::Stages | Field::LeadDispersion | Field::MarketSd => {
+                return None
+            }
         })
     }
 

@@ -154,12 +154,12 @@ impl FormValues {
 }
 
 /// The input an engine problem is shown at. The form has no input for the
-/// format version or the stage list, so the name field stands for the
+/// format version, the stage list, the lead dispersion or the market shock, so the name field stands for the
 /// scenario as a whole; the form always sends all open-deal counts, so a
 /// pipeline problem is never past the last of them.
 fn shown_at(field: Field) -> Field {
     match field {
-        Field::Version | Field::Stages => Field::Name,
+        Field::Version | Field::Stages | Field::LeadDispersion | Field::MarketSd => Field::Name,
         Field::Pipeline(i) => Field::Pipeline(i.min(SALES_STAGES - 1)),
         other => other,
     }

@@ -150,3 +150,30 @@ fn problems_with_the_scenario_as_a_whole_are_shown_at_its_name() {
     assert!(m[&Field::Name].starts_with("Format version"), "{m:?}");
     assert_eq!(m.len(), 1, "one message for the scenario as a whole");
 }
+
+#[test]
+fn a_version_1_scenario_is_written_back_as_version_2_meaning_the_same() {
+    let mut v1 = ScenarioInput::default();
+    v1.version = 1;
+    let input = FormValues::from_input(&v1).parse().expect("valid");
+    assert_eq!(input.version, engine::FORMAT_VERSION);
+    assert_eq!(
+        ScenarioInput {
+            version: 1,
+            ..input
+        },
+        v1
+    );
+}
+
+#[test]
+fn fields_the_form_does_not_show_are_kept() {
+    let mut s = ScenarioInput::default();
+    s.leads = LeadsInput::PerWeek(40.0);
+    s.horizon_weeks = Some(13.0);
+    s.lead_dispersion = Some(5.0);
+    s.market = Some(engine::MarketInput { sd: 0.15 });
+    let input = FormValues::from_input(&s).parse().expect("valid");
+    assert_eq!(input.lead_dispersion, Some(5.0));
+    assert_eq!(input.market, s.market);
+}

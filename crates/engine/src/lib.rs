@@ -29,9 +29,10 @@ pub use job::{HistorySource, Job, JobSpec, QuarterProblem, Report};
 pub use measure::Measure;
 pub use model::{Model, Source, TrialOutcome};
 pub use scenario::{
-    DealValue, DealValueInput, Field, FieldError, FollowUpInput, Leads, LeadsInput, Scenario,
-    ScenarioError, ScenarioInput, Stage, StageInput, TargetInput, DEFAULT_STAGE_NAMES,
-    FORMAT_VERSION, SALES_STAGES, STAGE_COUNT,
+    DealValue, DealValueInput, Field, FieldError, FollowUpInput, Leads, LeadsInput, MarketInput,
+    Scenario, ScenarioError, ScenarioInput, Stage, StageInput, TargetInput, DEFAULT_SEED,
+    DEFAULT_STAGE_NAMES, DEFAULT_TRIALS, FORMAT_VERSION, MAX_DISPERSION, MAX_MARKET_SD,
+    SALES_STAGES, STAGE_COUNT,
 };
 pub use simulation::{Accumulator, Simulation};
 pub use summary::{

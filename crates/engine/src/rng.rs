@@ -28,6 +28,10 @@ pub enum Stream {
     /// The per-deal view of a trial ([`crate::deals`]): never used by a
     /// forecast, so showing a quarter deal by deal changes no result.
     Deals = 3,
+    /// The market shock shared by every stage: its own stream, so the same
+    /// trial of every variant of a scenario (a comparison, a lever) meets the
+    /// same market, and switching the shock on changes no other draw.
+    Market = 4,
 }
 
 /// SplitMix64 finaliser: a bijective mix so that neighbouring (seed, trial)
@@ -77,6 +81,7 @@ mod tests {
         let s = |stream| stream_rng(42, 0, stream).next_u64();
         assert_ne!(s(Stream::Funnel), s(Stream::Timing));
         assert_ne!(s(Stream::Timing), s(Stream::Values));
+        assert_ne!(s(Stream::Values), s(Stream::Market));
     }
 
     /// Golden value: pins the generator so a dependency bump that changes the

@@ -3,7 +3,7 @@
 
 use crate::rng::TrialRng;
 use rand::distr::Distribution;
-use rand::Rng;
+use rand::{Rng, RngExt};
 use rand_distr::{Beta, Binomial, Poisson, StandardNormal};
 
 /// Up to this many trials, a binomial is drawn as that many Bernoulli draws
@@ -127,5 +127,86 @@ impl ValueSampler {
         let sum_mu = libm::log(mean) - sum_s2 / 2.0;
         let z: f64 = StandardNormal.sample(rng);
         libm::exp(sum_mu + libm::sqrt(sum_s2) * z)
+    }
+}
+
+/// Gamma(shape, 1) by Marsaglia and Tsang's method, with `libm` for every
+/// transcendental function so that a seed gives the same draws on every
+/// platform. Shapes below 1 use Gamma(shape + 1) · U^(1/shape).
+pub fn standard_gamma(rng: &mut TrialRng, shape: f64) -> f64 {
+    if shape < 1.0 {
+        let u: f64 = rng.random();
+        return standard_gamma(rng, shape + 1.0) * libm::pow(u, 1.0 / shape);
+    }
+    let d = shape - 1.0 / 3.0;
+    let c = 1.0 / libm::sqrt(9.0 * d);
+    loop {
+        let x: f64 = StandardNormal.sample(rng);
+        let v = 1.0 + c * x;
+        if v <= 0.0 {
+            continue;
+        }
+        let v = v * v * v;
+        let u: f64 = rng.random();
+        if u < 1.0 - 0.0331 * x * x * x * x
+            || libm::log(u) < 0.5 * x * x + d * (1.0 - v + libm::log(v))
+        {
+            return d * v;
+        }
+    }
+}
+
+/// Weekly lead counts: Poisson(mean), or, with a dispersion k, negative
+/// binomial with the same mean and variance mean + mean²/k, drawn as the
+/// Gamma–Poisson mixture it is (the week's rate ~ Gamma(k, mean/k)).
+#[derive(Clone, Debug)]
+pub struct LeadCountSampler {
+    mean: f64,
+    dispersion: Option<f64>,
+    poisson: PoissonSampler,
+}
+
+impl LeadCountSampler {
+    pub fn new(mean: f64, dispersion: Option<f64>) -> Self {
+        LeadCountSampler {
+            mean,
+            dispersion: dispersion.filter(|&k| k > 0.0 && mean > 0.0),
+            poisson: PoissonSampler::new(mean),
+        }
+    }
+
+    pub fn sample(&self, rng: &mut TrialRng) -> u64 {
+        match self.dispersion {
+            None => self.poisson.sample(rng),
+            Some(k) => {
+                let rate = standard_gamma(rng, k) * self.mean / k;
+                poisson(rng, rate)
+            }
+        }
+    }
+}
+
+/// `p` moved by `delta` on the log-odds scale; 0 and 1 stay where they are.
+pub fn shift_log_odds(p: f64, delta: f64) -> f64 {
+    if delta == 0.0 || p <= 0.0 || p >= 1.0 {
+        return p;
+    }
+    let log_odds = libm::log(p / (1.0 - p)) + delta;
+    1.0 / (1.0 + libm::exp(-log_odds))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn log_odds_shifts_keep_certain_rates_and_match_the_logistic() {
+        assert_eq!(shift_log_odds(0.0, 2.0), 0.0);
+        assert_eq!(shift_log_odds(1.0, -2.0), 1.0);
+        assert_eq!(shift_log_odds(0.3, 0.0), 0.3);
+        // 50 % one sd = 0.15 worse: 1 / (1 + e^0.15) (the docs' "4 points").
+        let bad = shift_log_odds(0.5, -0.15);
+        assert!((bad - 1.0 / (1.0 + 0.15f64.exp())).abs() < 1e-15);
+        assert!((0.5 - bad - 0.0374).abs() < 1e-4, "{bad}");
     }
 }

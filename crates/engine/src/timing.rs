@@ -12,6 +12,8 @@
 //! placed at cell midpoints, so the grid's mean error is second order in the
 //! cell width). Only the probabilities `P(S < 7·(l+1))` at week ends are kept
 //! for the simulation: the trial itself never handles individual deals.
+//! Weekly and referral leads arrive at a uniform time through their week:
+//! their tables from Prospecting add that uniform arrival to the path.
 
 use crate::scenario::{Scenario, STAGE_COUNT};
 
@@ -66,10 +68,20 @@ impl GridDistribution {
         if days <= 0.0 {
             return self.clone();
         }
+        self.add(3.0 * days, |t| duration_cdf(days, t), cells)
+    }
+
+    /// Adds an independent arrival time uniform over a week, [0, 7) days.
+    fn add_arrival_in_week(&self, cells: usize) -> Self {
+        self.add(7.0, |t| (t / 7.0).clamp(0.0, 1.0), cells)
+    }
+
+    /// Adds an independent time on [0, `extent`] with CDF `cdf`.
+    fn add(&self, extent: f64, cdf: impl Fn(f64) -> f64, cells: usize) -> Self {
         let h = self.h;
-        let stage_cells = ((3.0 * days) / h).ceil() as usize;
+        let stage_cells = (extent / h).ceil() as usize;
         let stage: Vec<f64> = (0..stage_cells)
-            .map(|c| duration_cdf(days, (c + 1) as f64 * h) - duration_cdf(days, c as f64 * h))
+            .map(|c| cdf((c + 1) as f64 * h) - cdf(c as f64 * h))
             .collect();
         let full = self.mass.len() + stage.len() - 1;
         let len = full.min(cells);
@@ -160,6 +172,9 @@ pub struct Timing {
     /// stage m before day 7·(l+1)), for k ≤ m ≤ 7, where "entering stage 6" is
     /// the win and "entering stage 7" is the follow-up event.
     cdf: Vec<Vec<Vec<f64>>>,
+    /// `spread[m][l]`: the same as `cdf[0][m][l]` for a lead whose arrival
+    /// is uniform over its week (weekly and referral leads).
+    spread: Vec<Vec<f64>>,
 }
 
 impl Timing {
@@ -173,18 +188,30 @@ impl Timing {
         self.weeks
     }
 
+    /// [`Timing::p`] from Prospecting for a lead arriving at a uniform time
+    /// in its week: P(U·7 + S < 7·(lag+1)), U uniform on [0, 1).
+    pub fn p_spread(&self, m: usize, lag: usize) -> f64 {
+        self.spread[m][lag]
+    }
+
+    /// [`Timing::row`] from Prospecting for leads spread over their week.
+    pub fn row_spread(&self, m: usize) -> &[f64] {
+        &self.spread[m]
+    }
+
     /// `P(S < 7·(l+1))` for l = 0..weeks: start stage `k`, target stage `m`.
     pub fn row(&self, k: usize, m: usize) -> &[f64] {
         &self.cdf[k][m - k]
     }
 
     /// The same probabilities for a lead drawn uniformly from all weekly
-    /// cohorts of new leads (see [`WeeklyLeads`]).
+    /// cohorts of new leads, each arriving uniformly over its week (see
+    /// [`WeeklyLeads`]).
     pub fn weekly_leads(&self) -> WeeklyLeads {
         let weeks = self.weeks;
         // Σ over entry weeks w of P(path to m fits in the weeks left).
         let fits: Vec<f64> = (0..=STAGE_COUNT)
-            .map(|m| (0..weeks).map(|w| self.p(0, m, weeks - 1 - w)).sum())
+            .map(|m| (0..weeks).map(|w| self.p_spread(m, weeks - 1 - w)).sum())
             .collect();
         // Cumulative (unnormalised) distribution of the week of the event.
         let by_week = |m: usize| -> Vec<f64> {
@@ -194,8 +221,12 @@ impl Timing {
                 // Events in week j from every entry week w ≤ j.
                 for w in 0..=j {
                     let lag = j - w;
-                    let before = if lag == 0 { 0.0 } else { self.p(0, m, lag - 1) };
-                    total += self.p(0, m, lag) - before;
+                    let before = if lag == 0 {
+                        0.0
+                    } else {
+                        self.p_spread(m, lag - 1)
+                    };
+                    total += self.p_spread(m, lag) - before;
                 }
                 cumulative.push(total);
             }
@@ -205,7 +236,7 @@ impl Timing {
         let entry_share = (0..weeks)
             .map(|w| {
                 if fits[won] > 0.0 {
-                    self.p(0, won, weeks - 1 - w) / fits[won]
+                    self.p_spread(won, weeks - 1 - w) / fits[won]
                 } else {
                     0.0
                 }
@@ -275,6 +306,13 @@ impl TimeModel {
                 let cells = (extent / h).ceil() as usize + 2;
                 let mut cdf = Vec::with_capacity(STAGE_COUNT - 1);
                 let mut to_win = GridDistribution::instant(h);
+                // From Prospecting, arriving at a uniform time in the week.
+                let mut dist = GridDistribution::instant(h).add_arrival_in_week(cells);
+                let mut spread = vec![week_ends(&dist, weeks)];
+                for &d in &days {
+                    dist = dist.add_stage(d, cells);
+                    spread.push(week_ends(&dist, weeks));
+                }
                 for k in 0..STAGE_COUNT - 1 {
                     let mut dist = GridDistribution::instant(h);
                     let mut rows = vec![week_ends(&dist, weeks)];
@@ -288,7 +326,7 @@ impl TimeModel {
                     cdf.push(rows);
                 }
                 TimeModel {
-                    timing: Some(Timing { weeks, cdf }),
+                    timing: Some(Timing { weeks, cdf, spread }),
                     to_win,
                 }
             }

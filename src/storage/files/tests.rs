@@ -97,7 +97,7 @@ fn malformed_inputs_get_their_message() {
         ("[]".into(), "neither a Funnelcast scenario"),
         ("{\"hello\": 1}".into(), "neither a Funnelcast scenario"),
         (
-            example.replace("\"version\": 1", "\"version\": 3"),
+            example.replace("\"version\": 2", "\"version\": 3"),
             "newer version",
         ),
         (

@@ -2,9 +2,9 @@
 //! fates drawn from the duration model conditioned on what the trial drew.
 
 use super::{Deal, Fate};
-use crate::model::CohortRecord;
+use crate::model::{CohortRecord, Source};
 use crate::rng::TrialRng;
-use crate::scenario::{Scenario, SALES_STAGES, STAGE_COUNT};
+use crate::scenario::{Leads, Scenario, SALES_STAGES, STAGE_COUNT};
 use crate::timing::Timing;
 use rand::RngExt;
 
@@ -36,10 +36,31 @@ impl Expand<'_> {
         7.0 * self.timing.weeks() as f64
     }
 
+    /// Whether a cohort's deals arrive through their week (weekly and
+    /// referral leads) rather than at its start, as the model moved them.
+    fn spread(&self, c: &CohortRecord) -> bool {
+        c.start == 0
+            && match c.source {
+                Source::Referral => true,
+                Source::NewLead => matches!(self.scenario.leads(), Leads::PerWeek(_)),
+                Source::Pipeline => false,
+            }
+    }
+
+    /// Chance that a deal entering stage `k` (through the week when
+    /// `spread`) reaches stage `m` within `lag` weeks' ends.
+    fn p(&self, spread: bool, k: usize, m: usize, lag: usize) -> f64 {
+        if spread {
+            self.timing.p_spread(m, lag)
+        } else {
+            self.timing.p(k, m, lag)
+        }
+    }
+
     /// Chance that a deal entering stage `k` in week `week` reaches stage `m`
     /// inside the horizon.
-    fn fits(&self, k: usize, week: usize, m: usize) -> f64 {
-        self.timing.p(k, m, self.timing.weeks() - 1 - week)
+    fn fits(&self, spread: bool, k: usize, week: usize, m: usize) -> f64 {
+        self.p(spread, k, m, self.timing.weeks() - 1 - week)
     }
 
     /// Draws an entry week with probabilities proportional to `weight(week)`
@@ -60,20 +81,34 @@ impl Expand<'_> {
         weeks - 1
     }
 
-    /// Days spent in stages `from..to` drawn until their sum lies in
-    /// `[lo, hi)`; after [`MAX_TRIES`] misses the last draw is rescaled into
-    /// the interval (rare: the trial's counts say such a path happened).
-    fn path(&self, rng: &mut TrialRng, from: usize, to: usize, lo: f64, hi: f64) -> Vec<f64> {
+    /// The arrival day within the week (uniform on [0, 7) when `spread`,
+    /// else 0) and the days spent in stages `from..to`, drawn until arrival
+    /// plus days lies in `[lo, hi)`; after [`MAX_TRIES`] misses the last
+    /// draw is rescaled into the interval with arrival 0 (rare: the trial's
+    /// counts say such a path happened).
+    fn path(
+        &self,
+        rng: &mut TrialRng,
+        spread: bool,
+        (from, to): (usize, usize),
+        lo: f64,
+        hi: f64,
+    ) -> (f64, Vec<f64>) {
         let means: Vec<f64> = self.scenario.stages()[from..to]
             .iter()
             .map(|s| s.days)
             .collect();
         let mut draw = Vec::new();
         for _ in 0..MAX_TRIES {
+            let arrival = if spread {
+                7.0 * rng.random::<f64>()
+            } else {
+                0.0
+            };
             draw = means.iter().map(|&d| stage_days(rng, d)).collect();
-            let sum: f64 = draw.iter().sum();
+            let sum: f64 = arrival + draw.iter().sum::<f64>();
             if sum >= lo && sum < hi {
-                return draw;
+                return (arrival, draw);
             }
         }
         let sum: f64 = draw.iter().sum();
@@ -83,13 +118,14 @@ impl Expand<'_> {
         } else if let Some(first) = draw.first_mut() {
             *first = goal;
         }
-        draw
+        (0.0, draw)
     }
 
     pub(super) fn cohort(&self, c: &CohortRecord, rng: &mut TrialRng, deals: &mut Vec<Deal>) {
         let weeks = self.timing.weeks();
         let k = c.start;
         let horizon = self.horizon();
+        let spread = self.spread(c);
         let entry_week = |rng: &mut TrialRng, weight: &dyn Fn(usize) -> f64| match c.week {
             Some(w) => w,
             None => Self::pick_week(rng, weeks, weight),
@@ -106,18 +142,21 @@ impl Expand<'_> {
                     let before = if lag == 0 {
                         0.0
                     } else {
-                        self.timing.p(k, SALES_STAGES, lag - 1)
+                        self.p(spread, k, SALES_STAGES, lag - 1)
                     };
-                    self.timing.p(k, SALES_STAGES, lag) - before
+                    self.p(spread, k, SALES_STAGES, lag) - before
                 };
                 let j = entry_week(rng, &lag_mass);
-                let start = 7.0 * j as f64;
-                let (lo, hi) = (7.0 * w as f64 - start, 7.0 * (w + 1) as f64 - start);
-                let days = self.path(rng, k, SALES_STAGES, lo, hi);
+                let week_start = 7.0 * j as f64;
+                let (lo, hi) = (
+                    7.0 * w as f64 - week_start,
+                    7.0 * (w + 1) as f64 - week_start,
+                );
+                let (arrival, days) = self.path(rng, spread, (k, SALES_STAGES), lo, hi);
                 deals.push(Deal {
                     source: c.source,
                     start: k,
-                    entered: entries(start, &days),
+                    entered: entries(week_start + arrival, &days),
                     fate: Fate::Won,
                     follow_up: None,
                 });
@@ -129,16 +168,19 @@ impl Expand<'_> {
             let stayed = c.reached[m] - c.reached[m + 1];
             let rate = self.rates[m];
             for _ in 0..stayed {
-                let weight = |j: usize| self.fits(k, j, m) - rate * self.fits(k, j, m + 1);
+                let fits = |j: usize, m: usize| self.fits(spread, k, j, m);
+                let weight = |j: usize| fits(j, m) - rate * fits(j, m + 1);
                 let j = entry_week(rng, &weight);
-                let start = 7.0 * j as f64;
-                let days = self.path(rng, k, m, f64::NEG_INFINITY, horizon - start);
+                let week_start = 7.0 * j as f64;
+                let hi = horizon - week_start;
+                let (arrival, days) = self.path(rng, spread, (k, m), f64::NEG_INFINITY, hi);
+                let start = week_start + arrival;
                 let entered = entries(start, &days);
                 let in_m = *entered.last().unwrap_or(&start);
                 // Lost, or passed the stage but the next one starts after the
                 // horizon: P(lost | did not move on) = (1 − r) / (1 − r·q).
-                let q = match self.fits(k, j, m) {
-                    f if f > 0.0 => (self.fits(k, j, m + 1) / f).min(1.0),
+                let q = match fits(j, m) {
+                    f if f > 0.0 => (fits(j, m + 1) / f).min(1.0),
                     _ => 0.0,
                 };
                 let lost = rate < 1.0 && rng.random::<f64>() * (1.0 - rate * q) < 1.0 - rate;

@@ -11,12 +11,14 @@ use crate::timing::Timing;
 
 /// One cohort entering the funnel: where its deals come from, the stage
 /// they enter, the week they enter (None for `per_week` leads, which enter
-/// in uniformly random weeks) and how many there are.
+/// in uniformly random weeks), whether they arrive through that week (at
+/// uniform times) rather than at its start, and how many there are.
 #[derive(Clone, Copy, Debug)]
 struct Entry {
     source: Source,
     start: usize,
     week: Option<usize>,
+    spread: bool,
     n: u64,
 }
 
@@ -27,7 +29,16 @@ impl Entry {
             source,
             start,
             week: Some(week),
+            spread: false,
             n,
+        }
+    }
+
+    /// `n` new leads arriving at uniform times through `week`.
+    fn through_week(source: Source, week: usize, n: u64) -> Entry {
+        Entry {
+            spread: true,
+            ..Entry::at_week(source, 0, week, n)
         }
     }
 }
@@ -59,6 +70,9 @@ impl Model {
                     self.cohort(t, entry, rates, (funnel, timing), &mut w, out);
                 n
             }
+            Leads::PerWeek(_) if self.bursty_week.is_some() => {
+                self.bursty_weeks(t, rates, (&mut *funnel, &mut *timing), &mut w, out)
+            }
             Leads::PerWeek(_) => {
                 let n = self.all_weekly_leads.sample(funnel);
                 out.won_from_weekly_leads =
@@ -71,13 +85,14 @@ impl Model {
             let entry = Entry::at_week(Source::Pipeline, k, 0, open);
             self.cohort(t, entry, rates, rngs, &mut w, out);
         }
-        // Referral leads enter at the start of the week after the follow-up.
+        // Referral leads arrive through their referrer's follow-up week.
+        // Follow-ups that a week's own referral leads add to that same week
+        // (only with near-instant stages) refer in the next week.
         if self.scenario.referrals() > 0.0 {
-            for week in 1..weeks {
-                let referred = poisson(
-                    funnel,
-                    self.scenario.referrals() * w.follow_ups[week - 1] as f64,
-                );
+            let mut late = 0;
+            for week in 0..weeks {
+                let referrers = w.follow_ups[week] + late;
+                let referred = poisson(funnel, self.scenario.referrals() * referrers as f64);
                 if total_leads.saturating_add(referred) > LEAD_CAP {
                     out.capped = true;
                     break;
@@ -85,8 +100,9 @@ impl Model {
                 total_leads += referred;
                 out.referral_leads += referred;
                 let rngs = (&mut *funnel, &mut *timing);
-                let entry = Entry::at_week(Source::Referral, 0, week, referred);
+                let entry = Entry::through_week(Source::Referral, week, referred);
                 out.won_from_new_leads[week] += self.cohort(t, entry, rates, rngs, &mut w, out);
+                late = w.follow_ups[week] + late - referrers;
             }
         }
         // Repeat purchases and money, week by week.
@@ -108,6 +124,30 @@ impl Model {
         if let (Some(record), Some(cohorts)) = (record, w.record) {
             *record = cohorts;
         }
+    }
+
+    /// New leads in bursts: each week's count drawn on its own (negative
+    /// binomial), each week a cohort of its own; returns the number of leads.
+    fn bursty_weeks(
+        &self,
+        t: &Timing,
+        rates: &[f64; STAGE_COUNT],
+        (funnel, timing): (&mut TrialRng, &mut TrialRng),
+        w: &mut Weeks,
+        out: &mut TrialOutcome,
+    ) -> u64 {
+        let Some(sampler) = &self.bursty_week else {
+            return 0;
+        };
+        let mut total = 0;
+        for week in 0..t.weeks() {
+            let n = sampler.sample(funnel);
+            total += n;
+            let entry = Entry::through_week(Source::NewLead, week, n);
+            let rngs = (&mut *funnel, &mut *timing);
+            out.won_from_new_leads[week] += self.cohort(t, entry, rates, rngs, w, out);
+        }
+        total
     }
 
     /// All `n` new leads of a `per_week` scenario, entering in uniformly
@@ -133,14 +173,16 @@ impl Model {
             source: Source::NewLead,
             start: 0,
             week: None,
+            spread: true,
             n,
         };
         run_recorded(&tables, entry, rates, rngs, w, out)
     }
 
-    /// Moves a cohort whose deals enter stage `entry.start` at the start of
-    /// week `entry.week` through the funnel within the horizon; records wins
-    /// and follow-ups by week and returns the number won.
+    /// Moves a cohort whose deals enter stage `entry.start` in week
+    /// `entry.week` (at its start, or through it when `entry.spread`)
+    /// through the funnel within the horizon; records wins and follow-ups by
+    /// week and returns the number won.
     fn cohort(
         &self,
         t: &Timing,
@@ -153,11 +195,13 @@ impl Model {
         let (k, week) = (entry.start, entry.week.unwrap_or(0));
         // Weeks left until the horizon, minus one: the last lag that counts.
         let last = t.weeks() - 1 - week;
+        let spread = entry.spread && k == 0;
+        let row = |m| if spread { t.row_spread(m) } else { t.row(k, m) };
         let tables = CohortTables {
             start: k,
-            fits: &|m| t.p(k, m, last),
-            win_weeks: &t.row(k, SALES_STAGES)[..=last],
-            follow_up_weeks: &t.row(k, STAGE_COUNT)[..=last],
+            fits: &|m| row(m)[last],
+            win_weeks: &row(SALES_STAGES)[..=last],
+            follow_up_weeks: &row(STAGE_COUNT)[..=last],
         };
         run_recorded(&tables, entry, rates, (funnel, timing), w, out)
     }

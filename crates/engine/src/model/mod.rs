@@ -3,14 +3,15 @@
 //! Deals are never simulated one by one: every step moves a *count* of deals
 //! with one binomial (or Poisson) draw, so a trial costs the same for ten
 //! leads or ten million. With a horizon, deals are grouped in cohorts by the
-//! week they enter (new leads and referrals at the start of a week, open
-//! pipeline at time 0 in its stage). For a cohort, "reached stage m before the
+//! week they enter (weekly and referral leads arriving at uniform times
+//! through a week, a cohort and open pipeline at time 0 in its stage). For a cohort, "reached stage m before the
 //! horizon" events are nested, so the counts follow from successive binomial
 //! thinning with probabilities `rate × P(path to m fits)/P(path to m−1 fits)`;
 //! the week of each win then follows by thinning the won count backwards
 //! through the week ends. Both are exact for the duration model in
-//! [`crate::timing`]; the only approximation is that referral leads enter at
-//! the start of the week after their referrer's follow-up.
+//! [`crate::timing`]; the only approximation is that a referral lead's
+//! arrival is uniform over its referrer's follow-up week rather than tied to
+//! the follow-up's day.
 //!
 //! This module runs a trial; `cohort` moves the cohorts of a trial with a
 //! horizon, `split` spreads counts over weeks and `record` holds what a
@@ -23,10 +24,14 @@ mod split;
 pub use record::{CohortRecord, Source, TrialRecord};
 
 use crate::rng::{stream_rng, Stream, TrialRng};
-use crate::sampling::{binomial, poisson, PoissonSampler, RateSampler, ValueSampler};
-use crate::scenario::{Leads, Scenario, STAGE_COUNT};
+use crate::sampling::{
+    binomial, poisson, shift_log_odds, LeadCountSampler, PoissonSampler, RateSampler, ValueSampler,
+};
+use crate::scenario::{Leads, Scenario, SALES_STAGES, STAGE_COUNT};
 use crate::timing::{TimeModel, WeeklyLeads};
+use rand::distr::Distribution;
 use rand::SeedableRng;
+use rand_distr::StandardNormal;
 
 /// A trial stops adding referral leads beyond this many leads in total (a
 /// runaway loop in a trial whose sampled rates are extreme); counted and
@@ -75,6 +80,10 @@ pub struct Model {
     values: Option<ValueSampler>,
     /// All new leads of a `per_week` scenario: Poisson(λ·weeks).
     all_weekly_leads: PoissonSampler,
+    /// One week's new leads when they come in bursts (`leads.dispersion`):
+    /// then every week is a cohort of its own. None: Poisson leads, all
+    /// weeks taken together.
+    bursty_week: Option<LeadCountSampler>,
     /// Time tables for those leads taken together.
     weekly: Option<WeeklyLeads>,
 }
@@ -97,12 +106,17 @@ impl Model {
             ),
             _ => (PoissonSampler::new(0.0), None),
         };
+        let bursty_week = match (scenario.leads(), scenario.lead_dispersion()) {
+            (Leads::PerWeek(lambda), Some(k)) => Some(LeadCountSampler::new(lambda, Some(k))),
+            _ => None,
+        };
         Model {
             scenario,
             time,
             rates,
             values,
             all_weekly_leads,
+            bursty_week,
             weekly,
         }
     }
@@ -149,7 +163,16 @@ impl Model {
             Some(_) => stream_rng(seed, trial, Stream::Values),
             None => TrialRng::seed_from_u64(0),
         };
-        let rates: [f64; STAGE_COUNT] = std::array::from_fn(|i| self.rates[i].sample(&mut funnel));
+        let mut rates: [f64; STAGE_COUNT] =
+            std::array::from_fn(|i| self.rates[i].sample(&mut funnel));
+        // The market: one shock per trial moves every sales stage at once.
+        let sd = self.scenario.market_sd();
+        if sd > 0.0 {
+            let z: f64 = StandardNormal.sample(&mut stream_rng(seed, trial, Stream::Market));
+            for rate in &mut rates[..SALES_STAGES] {
+                *rate = shift_log_odds(*rate, sd * z);
+            }
+        }
         out.reached = [0; STAGE_COUNT];
         out.repeat = 0;
         out.referral_leads = 0;

@@ -10,6 +10,7 @@ pub enum Field {
     Version,
     Name,
     Leads,
+    LeadDispersion,
     Horizon,
     Stages,
     StageName(usize),
@@ -23,6 +24,7 @@ pub enum Field {
     Referrals,
     TargetRevenue,
     TargetWon,
+    MarketSd,
     Trials,
     Seed,
 }
@@ -34,6 +36,7 @@ impl fmt::Display for Field {
             Field::Version => f.write_str("version"),
             Field::Name => f.write_str("name"),
             Field::Leads => f.write_str("leads"),
+            Field::LeadDispersion => f.write_str("leads.dispersion"),
             Field::Horizon => f.write_str("horizon_weeks"),
             Field::Stages => f.write_str("stages"),
             Field::StageName(i) => write!(f, "stages[{i}].name"),
@@ -47,6 +50,7 @@ impl fmt::Display for Field {
             Field::Referrals => f.write_str("follow_up.referrals"),
             Field::TargetRevenue => f.write_str("target.revenue"),
             Field::TargetWon => f.write_str("target.won"),
+            Field::MarketSd => f.write_str("market.sd"),
             Field::Trials => f.write_str("trials"),
             Field::Seed => f.write_str("seed"),
         }

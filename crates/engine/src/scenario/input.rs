@@ -1,8 +1,8 @@
 //! The scenario as the user describes it: [`ScenarioInput`] mirrors the JSON
-//! scenario format (version 1, see `docs/scenario-format.md`) field for
-//! field, holding whatever was typed or read, not yet checked.
+//! scenario format (versions 1 and 2, see `docs/scenario-format.md`), holding
+//! whatever was typed or read, not yet checked. Its JSON shape is in `wire`.
 
-use super::{DEFAULT_STAGE_NAMES, FORMAT_VERSION, STAGE_COUNT};
+use super::{DEFAULT_SEED, DEFAULT_STAGE_NAMES, DEFAULT_TRIALS, FORMAT_VERSION, STAGE_COUNT};
 use serde::{Deserialize, Serialize};
 
 /// Default conversion rates, a typical B2B funnel.
@@ -10,7 +10,7 @@ const DEFAULT_RATES: [f64; STAGE_COUNT] = [0.50, 0.60, 0.70, 0.60, 0.50, 0.40, 0
 
 /// Writes whole numbers without a decimal point (`1000`, not `1000.0`), so
 /// exported files read as people write them; other values stay as they are.
-fn whole_as_integer<S: serde::Serializer>(value: &f64, s: S) -> Result<S::Ok, S::Error> {
+pub(super) fn whole_as_integer<S: serde::Serializer>(value: &f64, s: S) -> Result<S::Ok, S::Error> {
     if value.fract() == 0.0 && value.abs() <= 9.0e15 {
         s.serialize_i64(*value as i64)
     } else {
@@ -18,7 +18,7 @@ fn whole_as_integer<S: serde::Serializer>(value: &f64, s: S) -> Result<S::Ok, S:
     }
 }
 
-fn opt_whole_as_integer<S: serde::Serializer>(
+pub(super) fn opt_whole_as_integer<S: serde::Serializer>(
     value: &Option<f64>,
     s: S,
 ) -> Result<S::Ok, S::Error> {
@@ -41,24 +41,34 @@ fn whole_vec<S: serde::Serializer>(values: &[f64], s: S) -> Result<S::Ok, S::Err
     seq.end()
 }
 
-fn opt_whole_vec<S: serde::Serializer>(value: &Option<Vec<f64>>, s: S) -> Result<S::Ok, S::Error> {
+pub(super) fn opt_whole_vec<S: serde::Serializer>(
+    value: &Option<Vec<f64>>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
     match value {
         Some(v) => whole_vec(v, s),
         None => s.serialize_none(),
     }
 }
 
-/// How leads enter the funnel.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
+/// How many leads enter the funnel (JSON `leads.count` or `leads.per_week`).
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub enum LeadsInput {
     /// One cohort of this many leads enters Prospecting at time 0 (leads).
-    #[serde(serialize_with = "whole_as_integer")]
     Count(f64),
-    /// Each week of the horizon, a Poisson number of new leads with this mean
-    /// enters Prospecting (leads per week).
-    #[serde(serialize_with = "whole_as_integer")]
+    /// Each week of the horizon, new leads with this mean enter Prospecting,
+    /// spread over the week (leads per week): Poisson, or negative binomial
+    /// with [`ScenarioInput::lead_dispersion`].
     PerWeek(f64),
+}
+
+/// A shock shared by every stage (JSON `market`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarketInput {
+    /// Per trial one standard normal z moves every sales stage's conversion
+    /// by `sd · z` on the log-odds scale (0: no shared shock).
+    pub sd: f64,
 }
 
 /// One stage as the user describes it.
@@ -135,46 +145,42 @@ pub struct TargetInput {
     pub won: Option<f64>,
 }
 
-/// A scenario exactly as stored or typed: not yet validated.
+/// A scenario exactly as stored or typed: not yet validated. Read and
+/// written through its JSON shape (`wire`), which puts `lead_dispersion`
+/// inside `leads` and fills version 2's optional run settings.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    try_from = "super::wire::ScenarioJson",
+    into = "super::wire::ScenarioJson"
+)]
 pub struct ScenarioInput {
     /// Scenario format version; see [`FORMAT_VERSION`].
     pub version: u32,
     /// Free-text name of the scenario.
-    #[serde(default)]
     pub name: String,
     /// Lead volume entering Prospecting.
     pub leads: LeadsInput,
+    /// JSON `leads.dispersion` (only with `per_week`): weekly counts are
+    /// negative binomial with variance `per_week + per_week² / dispersion`.
+    /// Absent: Poisson.
+    pub lead_dispersion: Option<f64>,
     /// Forecast window (weeks). Only deals won inside it count. Optional with
     /// `leads.count`; required with `leads.per_week`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "opt_whole_as_integer"
-    )]
     pub horizon_weeks: Option<f64>,
     /// Exactly [`STAGE_COUNT`] stages, in process order.
     pub stages: Vec<StageInput>,
     /// Open deals now in stages 1–6 (six whole numbers); each starts its
     /// stage at time 0. Absent: no open pipeline.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "opt_whole_vec"
-    )]
     pub pipeline: Option<Vec<f64>>,
     /// Value of each won deal; absent: revenue is not reported.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deal_value: Option<DealValueInput>,
     /// Repeat purchases and referrals after a sale.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub follow_up: Option<FollowUpInput>,
     /// Targets whose probability is reported.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<TargetInput>,
+    /// A shock shared by every stage; absent: none.
+    pub market: Option<MarketInput>,
     /// Number of Monte Carlo trials (whole number, at least 1).
-    #[serde(serialize_with = "whole_as_integer")]
     pub trials: f64,
     /// Seed of the random streams: same seed and scenario, same result.
     pub seed: u64,
@@ -186,6 +192,7 @@ impl Default for ScenarioInput {
             version: FORMAT_VERSION,
             name: "Untitled forecast".to_owned(),
             leads: LeadsInput::Count(1000.0),
+            lead_dispersion: None,
             horizon_weeks: None,
             stages: DEFAULT_STAGE_NAMES
                 .iter()
@@ -201,8 +208,9 @@ impl Default for ScenarioInput {
             deal_value: None,
             follow_up: None,
             target: None,
-            trials: 10_000.0,
-            seed: 42,
+            market: None,
+            trials: DEFAULT_TRIALS,
+            seed: DEFAULT_SEED,
         }
     }
 }

@@ -11,10 +11,13 @@ mod input;
 #[cfg(test)]
 mod tests;
 mod validate;
+#[cfg(test)]
+mod version_tests;
+mod wire;
 
 pub use error::{Field, FieldError, ScenarioError};
 pub use input::{
-    DealValueInput, FollowUpInput, LeadsInput, ScenarioInput, StageInput, TargetInput,
+    DealValueInput, FollowUpInput, LeadsInput, MarketInput, ScenarioInput, StageInput, TargetInput,
 };
 
 use serde::{Deserialize, Serialize};
@@ -24,8 +27,14 @@ pub const STAGE_COUNT: usize = 7;
 /// Stages before the sale (those with open pipeline): all but Follow-up.
 pub const SALES_STAGES: usize = STAGE_COUNT - 1;
 
-/// The scenario format version this engine reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
+/// The scenario format version this engine writes. It reads every version
+/// from 1 up to this one; a version 1 file means what it always meant.
+pub const FORMAT_VERSION: u32 = 2;
+
+/// Trials of a version 2 scenario that does not say.
+pub const DEFAULT_TRIALS: f64 = 10_000.0;
+/// Seed of a version 2 scenario that does not say.
+pub const DEFAULT_SEED: u64 = 42;
 
 /// Default stage names, in process order.
 pub const DEFAULT_STAGE_NAMES: [&str; STAGE_COUNT] = [
@@ -55,13 +64,21 @@ pub const MAX_VALUE: f64 = 1e12;
 pub const MAX_TRIALS: f64 = 1e8;
 /// Largest repeat-value multiplier and referrals per customer.
 pub const MAX_FOLLOW_UP: f64 = 1000.0;
+/// Largest lead dispersion: beyond it the weekly counts are Poisson to
+/// within any visible difference.
+pub const MAX_DISPERSION: f64 = 1e9;
+/// Largest market shock (log-odds per standard deviation): at 3, one trial
+/// in six already has every stage's odds divided by e³ ≈ 20.
+pub const MAX_MARKET_SD: f64 = 3.0;
 
 /// How leads arrive, validated.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Leads {
     /// One cohort at time 0.
     Cohort(u64),
-    /// Poisson(λ) new leads at the start of each week of the horizon.
+    /// λ new leads a week on average, each week of the horizon, arriving
+    /// through the week (Poisson, or negative binomial with
+    /// [`Scenario::lead_dispersion`]).
     PerWeek(f64),
 }
 
@@ -108,6 +125,7 @@ impl DealValue {
 pub struct Scenario {
     pub(crate) name: String,
     pub(crate) leads: Leads,
+    pub(crate) lead_dispersion: Option<f64>,
     pub(crate) horizon_weeks: Option<u32>,
     pub(crate) stages: Vec<Stage>,
     pub(crate) pipeline: [u64; SALES_STAGES],
@@ -116,6 +134,7 @@ pub struct Scenario {
     pub(crate) referrals: f64,
     pub(crate) target_revenue: Option<f64>,
     pub(crate) target_won: Option<u64>,
+    pub(crate) market_sd: f64,
     pub(crate) trials: u64,
     pub(crate) seed: u64,
 }
@@ -126,6 +145,16 @@ impl Scenario {
     }
     pub fn leads(&self) -> Leads {
         self.leads
+    }
+    /// Negative-binomial dispersion k of the weekly lead counts (variance
+    /// λ + λ²/k); None: Poisson. Only with [`Leads::PerWeek`].
+    pub fn lead_dispersion(&self) -> Option<f64> {
+        self.lead_dispersion
+    }
+    /// Standard deviation (log-odds) of the shock shared by stages 1–6; 0:
+    /// none.
+    pub fn market_sd(&self) -> f64 {
+        self.market_sd
     }
     /// The forecast window in weeks; None: every deal runs to its end.
     pub fn horizon_weeks(&self) -> Option<u32> {

@@ -63,7 +63,7 @@ fn every_problem_is_reported_with_its_field() {
 fn per_week_needs_a_horizon_and_newer_versions_are_refused() {
     let mut input = ScenarioInput::default();
     input.leads = LeadsInput::PerWeek(120.0);
-    input.version = 2;
+    input.version = FORMAT_VERSION + 1;
     let err = Scenario::new(&input).expect_err("invalid");
     assert!(err
         .message_for(Field::Horizon)

@@ -6,8 +6,9 @@
 use super::{
     DealValue, DealValueInput, Field, FieldError, FollowUpInput, Leads, LeadsInput, Scenario,
     ScenarioError, ScenarioInput, Stage, StageInput, TargetInput, DEFAULT_STAGE_NAMES,
-    FORMAT_VERSION, MAX_COUNT, MAX_DAYS, MAX_EVIDENCE, MAX_FOLLOW_UP, MAX_HORIZON_WEEKS,
-    MAX_PER_WEEK, MAX_TRIALS, MAX_VALUE, SALES_STAGES, STAGE_COUNT,
+    FORMAT_VERSION, MAX_COUNT, MAX_DAYS, MAX_DISPERSION, MAX_EVIDENCE, MAX_FOLLOW_UP,
+    MAX_HORIZON_WEEKS, MAX_MARKET_SD, MAX_PER_WEEK, MAX_TRIALS, MAX_VALUE, SALES_STAGES,
+    STAGE_COUNT,
 };
 
 /// The problems found so far, in the order they were found.
@@ -45,6 +46,7 @@ impl Scenario {
             );
         }
         let leads = leads(input.leads, &mut p);
+        let lead_dispersion = lead_dispersion(input, &mut p);
         let horizon_weeks = horizon(input, &mut p);
         let trials = p.or(
             Field::Trials,
@@ -61,12 +63,14 @@ impl Scenario {
         let target = input.target.unwrap_or_default();
         let has_values = input.deal_value.is_some();
         let (target_revenue, target_won) = targets(target, has_values, &mut p);
+        let market_sd = market_sd(input, &mut p);
         if !p.0.is_empty() {
             return Err(ScenarioError { errors: p.0 });
         }
         Ok(Scenario {
             name: input.name.clone(),
             leads,
+            lead_dispersion,
             horizon_weeks,
             stages,
             pipeline,
@@ -75,14 +79,18 @@ impl Scenario {
             referrals,
             target_revenue,
             target_won,
+            market_sd,
             trials,
             seed: input.seed,
         })
     }
 }
 
+/// The version that introduced `leads.dispersion` and `market`.
+const SPREAD_VERSION: u32 = 2;
+
 fn check_version(version: u32, p: &mut Problems) {
-    if version == FORMAT_VERSION {
+    if (1..=FORMAT_VERSION).contains(&version) {
         return;
     }
     let message = if version > FORMAT_VERSION {
@@ -90,7 +98,7 @@ fn check_version(version: u32, p: &mut Problems) {
             "format version {version} is newer than this version of Funnelcast understands ({FORMAT_VERSION}); update Funnelcast to open it"
         )
     } else {
-        format!("format version {version} is not supported (expected {FORMAT_VERSION})")
+        format!("format version {version} is not supported (expected 1 to {FORMAT_VERSION})")
     };
     p.fail(Field::Version, message);
 }
@@ -106,6 +114,58 @@ fn leads(leads: LeadsInput, p: &mut Problems) -> Leads {
             0.0,
         )),
     }
+}
+
+/// Fields a version 1 file cannot hold: it means what it always meant.
+fn needs_version_2(input: &ScenarioInput, what: &str, p: &mut Problems, field: Field) -> bool {
+    if input.version >= SPREAD_VERSION {
+        return true;
+    }
+    p.fail(
+        field,
+        format!(
+            "{what} needs format version {SPREAD_VERSION} (the file says version {})",
+            input.version
+        ),
+    );
+    false
+}
+
+/// The negative-binomial dispersion of weekly leads, if given.
+fn lead_dispersion(input: &ScenarioInput, p: &mut Problems) -> Option<f64> {
+    let k = input.lead_dispersion?;
+    let field = Field::LeadDispersion;
+    if !needs_version_2(input, "Lead dispersion", p, field) {
+        return None;
+    }
+    if !matches!(input.leads, LeadsInput::PerWeek(_)) {
+        p.fail(
+            field,
+            "lead dispersion applies to leads arriving per week (`per_week`), not to one cohort"
+                .to_owned(),
+        );
+        return None;
+    }
+    let checked = number(k, 0.0, MAX_DISPERSION, "Lead dispersion").and_then(|k| {
+        if k > 0.0 {
+            Ok(k)
+        } else {
+            Err("lead dispersion must be above 0 (leave it out for Poisson leads)".to_owned())
+        }
+    });
+    p.ok(field, checked)
+}
+
+/// The market shock's standard deviation (log-odds); 0 when absent.
+fn market_sd(input: &ScenarioInput, p: &mut Problems) -> f64 {
+    let Some(market) = input.market else {
+        return 0.0;
+    };
+    if !needs_version_2(input, "The market shock", p, Field::MarketSd) {
+        return 0.0;
+    }
+    let sd = number(market.sd, 0.0, MAX_MARKET_SD, "The market swing");
+    p.or(Field::MarketSd, sd, 0.0)
 }
 
 /// The horizon in weeks; required when leads arrive per week.

@@ -14,22 +14,49 @@ pub struct DaysToWin {
     pub p90: f64,
 }
 
+/// Points of the midpoint rule over a lead's arrival within its week.
+const ARRIVAL_POINTS: usize = 28;
+
 /// Days to win pooled over all wins from new leads: a mixture of the
-/// path-time distribution truncated at each entry week's time left.
+/// path-time distribution truncated at each entry's time left. Leads that
+/// arrive through their week (`spread(week)`: weekly and referral leads)
+/// have 7·(h − week) − 7·U days left, U uniform, by a midpoint rule.
 pub(super) fn days_to_win(
     path: &GridDistribution,
     weights: &[f64],
     horizon: Option<u32>,
+    spread: impl Fn(usize) -> bool,
 ) -> Option<DaysToWin> {
     let mut mass = vec![0.0; path.mass.len()];
     for (week, &weight) in weights.iter().enumerate() {
         if weight <= 0.0 {
             continue;
         }
-        let limit = horizon.map(|h| 7.0 * (h as f64 - week as f64));
+        let points = if horizon.is_some() && spread(week) {
+            ARRIVAL_POINTS
+        } else {
+            1
+        };
+        for point in 0..points {
+            let arrival = if points == 1 {
+                0.0
+            } else {
+                7.0 * (point as f64 + 0.5) / points as f64
+            };
+            let limit = horizon.map(|h| 7.0 * (h as f64 - week as f64) - arrival);
+            add_truncated(path, limit, weight / points as f64, &mut mass);
+        }
+    }
+    summarise(path, &mass)
+}
+
+/// Adds the path distribution truncated below `limit` days (none: whole),
+/// renormalised to `weight`, to `mass`.
+fn add_truncated(path: &GridDistribution, limit: Option<f64>, weight: f64, mass: &mut [f64]) {
+    {
         let fits = limit.map_or(1.0, |x| path.cdf(x));
         if fits <= 0.0 {
-            continue;
+            return;
         }
         let scale = weight / fits;
         for (i, &m) in path.mass.iter().enumerate() {
@@ -43,6 +70,9 @@ pub(super) fn days_to_win(
             mass[i] += m * share * scale;
         }
     }
+}
+
+fn summarise(path: &GridDistribution, mass: &[f64]) -> Option<DaysToWin> {
     let total: f64 = mass.iter().sum();
     if total <= 0.0 {
         return None;

@@ -13,7 +13,7 @@ pub use days::DaysToWin;
 pub use stats::{Band, Distribution, HistogramBin, Probability, Stat};
 
 use crate::model::Model;
-use crate::scenario::{Scenario, STAGE_COUNT};
+use crate::scenario::{Leads, Scenario, STAGE_COUNT};
 use crate::simulation::Accumulator;
 use crate::timing::GridDistribution;
 use days::{days_to_win, entry_week_weights};
@@ -190,6 +190,10 @@ impl Summary {
                 &ctx.to_win,
                 &entry_week_weights(ctx, acc),
                 scenario.horizon_weeks(),
+                // A cohort enters on day 0; weekly and referral leads
+                // (referrals of a cohort come in week 1 or later, in all but
+                // near-instant funnels) arrive through their week.
+                |week| matches!(scenario.leads(), Leads::PerWeek(_)) || week > 0,
             ),
             weekly,
             target,

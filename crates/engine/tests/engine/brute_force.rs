@@ -20,7 +20,8 @@ struct Brute {
     days_to_win: Vec<f64>,
 }
 
-/// Deal by deal: leads of week w enter Prospecting on day 7w; each stage
+/// Deal by deal: leads of week w enter Prospecting on day 7w + 7·U, U
+/// uniform on [0, 1) (a cohort and open deals on day 0); each stage
 /// takes 3·d·Beta(2,4) days; a deal counts in a stage if it entered it
 /// before the horizon. Every duration is multiplied by `duration_scale`
 /// (1 for the real thing; a mutant to show the comparison can fail).
@@ -46,20 +47,20 @@ fn brute_force(
         let mut by_week = vec![0u64; weeks];
         let mut deals: Vec<(usize, f64, bool)> = Vec::new(); // (stage, entry time, new lead)
         for w in 0..weeks {
-            let n = match leads {
-                LeadsInput::Count(n) => {
-                    if w == 0 {
-                        n as u64
-                    } else {
-                        0
-                    }
+            let week_start = 7.0 * w as f64;
+            match leads {
+                LeadsInput::Count(n) if w == 0 => {
+                    deals.extend((0..n as u64).map(|_| (0, 0.0, true)));
                 }
+                LeadsInput::Count(_) => {}
                 LeadsInput::PerWeek(l) => {
                     let x: f64 = Poisson::new(l).expect("valid").sample(&mut rng);
-                    x as u64
+                    for _ in 0..x as u64 {
+                        let arrival = week_start + 7.0 * rng.random::<f64>();
+                        deals.push((0, arrival, true));
+                    }
                 }
-            };
-            deals.extend((0..n).map(|_| (0, 7.0 * w as f64, true)));
+            }
         }
         for (k, &open) in pipeline.iter().enumerate() {
             deals.extend((0..open).map(|_| (k, 0.0, false)));

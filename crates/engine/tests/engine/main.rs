@@ -1,5 +1,6 @@
 //! Engine integration tests: one binary, one module per area.
 
+mod arrivals;
 mod backtest;
 mod brute_force;
 mod common;
@@ -16,6 +17,8 @@ mod history;
 #[path = "../support/history_export.rs"]
 mod history_export;
 mod history_messy;
+mod lead_bursts;
+mod market_shock;
 #[path = "../support/quarter_digest.rs"]
 mod quarter_digest;
 mod time_model;
