@@ -38,6 +38,9 @@ pub struct Args {
     /// Random seed of every origin's forecast.
     #[arg(long, default_value_t = DEFAULT_SEED)]
     seed: u64,
+    /// Leave out the fitted lead dispersion and market sd (for comparison).
+    #[arg(long)]
+    no_variation: bool,
     /// Print a JSON object instead of tables.
     #[arg(long)]
     json: bool,
@@ -76,6 +79,7 @@ pub fn run(args: &Args) -> Result<(), String> {
         warmup_weeks: args.warmup_weeks,
         trials: args.trials,
         seed: args.seed,
+        variation: !args.no_variation,
     };
     let bytes =
         std::fs::read(&args.file).map_err(|e| format!("{shown}: cannot read the file: {e}"))?;

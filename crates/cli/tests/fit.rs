@@ -269,8 +269,20 @@ fn fit_json_holds_every_number_worked_out_by_hand() {
     assert!(close(&r["deal_value"]["p90"], 2800.0));
     assert_eq!(r["deal_value"]["won"], 2);
     assert_eq!(r["pipeline"], json!([1, 0, 1, 1, 0, 0]));
+    // Counts 3, 2, 2: variance 1/3, so (n − 1)·s²/mean = 2/7 and
+    // P(χ²₂ ≥ 2/7) = e^(−1/7); no quarter is complete.
+    let lead_bursts = &r["variation"]["leads"];
+    assert!(close(&lead_bursts["variance"], 1.0 / 3.0));
+    assert!(close(&lead_bursts["p_value"], (-1.0f64 / 7.0).exp()));
+    assert_eq!(lead_bursts["dispersion"], Value::Null);
+    assert_eq!(r["variation"]["market"]["periods"], json!([]));
+    assert_eq!(r["variation"]["market"]["sd"], Value::Null);
 
     let s = &v["scenario"];
+    assert_eq!(
+        (&s["leads"]["dispersion"], &s["market"]),
+        (&Value::Null, &Value::Null)
+    );
     assert_eq!(s["horizon_weeks"], 13);
     assert_eq!(s["trials"], 10000);
     assert_eq!(s["seed"], 42);

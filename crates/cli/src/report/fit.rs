@@ -2,7 +2,7 @@
 //! number, as a table or as the documented JSON.
 
 use charts::format;
-use engine::history::{Fit, HistoryReport, StageFit};
+use engine::history::{DispersionFit, Fit, HistoryReport, MarketFit, StageFit, PERIOD_WEEKS};
 use engine::ScenarioInput;
 use serde::Serialize;
 
@@ -24,6 +24,32 @@ struct ReportJson<'a> {
     leads: LeadsJson<'a>,
     deal_value: Option<DealValueJson>,
     pipeline: [u64; 6],
+    variation: VariationJson<'a>,
+}
+
+/// What `leads.dispersion` and `market.sd` are based on.
+#[derive(Serialize)]
+struct VariationJson<'a> {
+    leads: &'a DispersionFit,
+    market: MarketJson,
+}
+
+#[derive(Serialize)]
+struct MarketJson {
+    period_weeks: u32,
+    periods: Vec<PeriodJson>,
+    q: Option<f64>,
+    df: u64,
+    p_value: Option<f64>,
+    sd: Option<f64>,
+    forecast_sd: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct PeriodJson {
+    start: String,
+    moved_on: [u64; 6],
+    lost: [u64; 6],
 }
 
 #[derive(Serialize)]
@@ -89,7 +115,33 @@ impl<'a> FitJson<'a> {
                     won: v.won,
                 }),
                 pipeline: fit.pipeline,
+                variation: VariationJson {
+                    leads: &fit.lead_dispersion,
+                    market: MarketJson::new(&fit.market),
+                },
             },
+        }
+    }
+}
+
+impl MarketJson {
+    fn new(m: &MarketFit) -> Self {
+        MarketJson {
+            period_weeks: PERIOD_WEEKS,
+            periods: m
+                .periods
+                .iter()
+                .map(|p| PeriodJson {
+                    start: p.start.to_string(),
+                    moved_on: p.moved_on,
+                    lost: p.lost,
+                })
+                .collect(),
+            q: m.q,
+            df: m.df,
+            p_value: m.p_value,
+            sd: m.sd,
+            forecast_sd: m.forecast_sd,
         }
     }
 }
@@ -163,6 +215,8 @@ pub fn fit_text(file: &str, report: &HistoryReport, fit: &Fit) -> String {
             .collect::<Vec<_>>()
             .join(", ")
     ));
+    out.push_str(&lead_bursts_line(&fit.lead_dispersion));
+    out.push_str(&market_line(&fit.market));
     match fit.deal_value {
         Some(v) => out.push_str(&format!(
             "Deal value: median {}, P90 {} (from {} won deals with an amount).\n",
@@ -188,4 +242,32 @@ pub fn fit_text(file: &str, report: &HistoryReport, fit: &Fit) -> String {
         }
     }
     out
+}
+
+/// "Lead bursts: …": the dispersion test and its verdict.
+fn lead_bursts_line(d: &DispersionFit) -> String {
+    match (d.variance, d.p_value) {
+        (Some(v), Some(p)) => format!(
+            "Lead bursts: weekly counts vary {v:.1} around a mean of {:.1} (Poisson: equal; p = {p:.3}): {}.\n",
+            d.mean,
+            d.dispersion.map_or("Poisson, no dispersion".to_owned(), |k| format!("dispersion {k:.1}"))
+        ),
+        _ => "Lead bursts: too few weeks to test; not fitted.\n".to_owned(),
+    }
+}
+
+/// "Market: …": the periods' spread and the shared shock's sd.
+fn market_line(m: &MarketFit) -> String {
+    match (m.sd, m.p_value) {
+        (Some(sd), Some(p)) => format!(
+            "Market: stage rates over {} periods of {PERIOD_WEEKS} weeks vary beyond their noise by sd {sd:.2} (log-odds; p = {p:.3}): {}.\n",
+            m.periods.len(),
+            m.forecast_sd.map_or("no shared shock".to_owned(), |f| format!("market sd {f:.2} for the quarter ahead"))
+        ),
+        _ => format!(
+            "Market: {} complete periods of {PERIOD_WEEKS} weeks, {} needed; not fitted.\n",
+            m.periods.len(),
+            engine::history::MIN_PERIODS
+        ),
+    }
 }

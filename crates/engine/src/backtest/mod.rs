@@ -52,6 +52,14 @@ pub struct BacktestSettings {
     pub trials: u64,
     /// The seed of every origin's run (S).
     pub seed: u64,
+    /// Whether the fitted `leads.dispersion` and `market.sd` are used; off
+    /// (the command line's `--no-variation`) drops both, for comparison.
+    #[serde(default = "variation_on")]
+    pub variation: bool,
+}
+
+fn variation_on() -> bool {
+    true
 }
 
 impl Default for BacktestSettings {
@@ -62,6 +70,7 @@ impl Default for BacktestSettings {
             warmup_weeks: DEFAULT_WARMUP_WEEKS,
             trials: DEFAULT_TRIALS,
             seed: DEFAULT_SEED,
+            variation: true,
         }
     }
 }

@@ -24,7 +24,8 @@ pub fn origins(first: Day, latest: Day, settings: &BacktestSettings) -> Vec<Day>
 
 /// The scenario simulated at `as_of`: the history fitted exactly as
 /// `fit --as-of` would (`options` with `as_of` replaced), made into `fit`'s
-/// scenario with the backtest's horizon, trials and seed.
+/// scenario with the backtest's horizon, trials and seed (and without its
+/// lead dispersion and market sd when `settings.variation` is off).
 pub fn origin_scenario(
     deals: &Deals,
     options: &FitOptions,
@@ -42,6 +43,10 @@ pub fn origin_scenario(
     let mut input = fit.scenario(settings.horizon_weeks);
     input.trials = settings.trials as f64;
     input.seed = settings.seed;
+    if !settings.variation {
+        input.lead_dispersion = None;
+        input.market = None;
+    }
     Ok(input)
 }
 

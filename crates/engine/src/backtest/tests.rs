@@ -33,6 +33,7 @@ pub fn hand_made_settings() -> BacktestSettings {
         warmup_weeks: 2,
         trials: 500,
         seed: 7,
+        variation: true,
     }
 }
 

@@ -5,10 +5,11 @@ use super::beta;
 use super::dates::{Day, Stamp};
 use super::deals::Deal;
 use super::stages::Target;
+use super::variation::{self, Decision, DispersionFit, MarketFit};
 use super::{FitOptions, HistoryError, RowNote, DEFAULT_HORIZON_WEEKS};
 use crate::scenario::{
-    DealValueInput, LeadsInput, ScenarioInput, DEFAULT_STAGE_NAMES, MAX_DAYS, MAX_HORIZON_WEEKS,
-    MAX_PER_WEEK, MAX_VALUE, SALES_STAGES, STAGE_COUNT,
+    DealValueInput, LeadsInput, MarketInput, ScenarioInput, DEFAULT_STAGE_NAMES, FORMAT_VERSION,
+    MAX_DAYS, MAX_HORIZON_WEEKS, MAX_PER_WEEK, MAX_VALUE, SALES_STAGES, STAGE_COUNT,
 };
 use serde::{Deserialize, Serialize};
 
@@ -73,12 +74,18 @@ pub struct Fit {
     pub deal_value: Option<DealValueFit>,
     /// Open deals in each stage at `as_of`.
     pub pipeline: [u64; SALES_STAGES],
+    /// Weekly lead counts against Poisson: `leads.dispersion`.
+    pub lead_dispersion: DispersionFit,
+    /// Stage rates from quarter to quarter against binomial noise: `market.sd`.
+    pub market: MarketFit,
 }
 
 impl Fit {
     /// `base` with every fitted input put in: leads per week, each stage's
     /// rate/evidence and days where the history has them, the pipeline and
-    /// the deal value. Follow-up, targets, run settings and the name are kept;
+    /// the deal value, the lead dispersion and the market's sd where the
+    /// history can test them (a version 1 base becomes version 2 when it
+    /// gets either). Follow-up, targets, run settings and the name are kept;
     /// a base without a horizon gets 13 weeks.
     pub fn apply(&self, base: &ScenarioInput) -> ScenarioInput {
         let mut input = base.clone();
@@ -96,6 +103,16 @@ impl Fit {
                 // Dates years apart can average past the scenario's limit.
                 stage.days = Some(days.clamp(0.0, MAX_DAYS));
             }
+        }
+        // Tested: the test's verdict (None = Poisson); untestable: kept.
+        if self.lead_dispersion.p_value.is_some() {
+            input.lead_dispersion = self.lead_dispersion.dispersion;
+        }
+        if let Some(sd) = self.market.forecast_sd {
+            input.market = (sd > 0.0).then_some(MarketInput { sd });
+        }
+        if input.lead_dispersion.is_some() || input.market.is_some() {
+            input.version = input.version.max(FORMAT_VERSION);
         }
         input.pipeline = Some(self.pipeline.iter().map(|&n| n as f64).collect());
         if let Some(value) = self.deal_value {
@@ -131,7 +148,33 @@ struct Seen {
     state: State,
     /// First entry into each funnel stage, then the first win.
     first: [Option<Stamp>; SALES_STAGES + 1],
+    /// When it was lost (the latest event), if lost.
+    lost_at: Option<Stamp>,
     amount: Option<f64>,
+}
+
+impl Seen {
+    /// Its decided outcome at each stage it left: moved on (dated by its
+    /// first entry into any later stage or the win) or lost at its furthest.
+    fn decisions(&self, out: &mut Vec<Decision>) {
+        for stage in 0..SALES_STAGES {
+            let moved_on = self.state == State::Won || stage < self.furthest;
+            let at = if moved_on {
+                self.first[stage + 1..].iter().flatten().min().copied()
+            } else if stage == self.furthest {
+                self.lost_at
+            } else {
+                None
+            };
+            if let Some(at) = at {
+                out.push(Decision {
+                    stage,
+                    moved_on,
+                    at,
+                });
+            }
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -195,10 +238,10 @@ fn see(deal: &Deal, end: Stamp) -> Seen {
     if explicit_start.is_some() {
         first[0] = explicit_start;
     }
-    let state = match latest {
-        Some((_, _, Target::Won)) => State::Won,
-        Some((_, _, Target::Lost)) => State::Lost,
-        _ => State::Open,
+    let (state, lost_at) = match latest {
+        Some((_, _, Target::Won)) => (State::Won, None),
+        Some((at, _, Target::Lost)) => (State::Lost, Some(at)),
+        _ => (State::Open, None),
     };
     let amount = deal
         .amounts
@@ -210,6 +253,7 @@ fn see(deal: &Deal, end: Stamp) -> Seen {
         furthest,
         state,
         first,
+        lost_at,
         amount,
     }
 }
@@ -235,6 +279,10 @@ pub fn fit(
     }
     let seen: Vec<Seen> = counted.iter().map(|d| see(d, end)).collect();
     let leads = leads(&counted, options.since, as_of)?;
+    let mut decisions = Vec::new();
+    for deal in &seen {
+        deal.decisions(&mut decisions);
+    }
     dropped.sort_by_key(|n| n.row);
     Ok(Fit {
         as_of,
@@ -243,9 +291,11 @@ pub fn fit(
         deals: counted.len(),
         dropped,
         stages: (0..SALES_STAGES).map(|k| stage(k, &seen)).collect(),
-        leads,
         deal_value: deal_value(&seen),
         pipeline: pipeline(&seen),
+        lead_dispersion: variation::lead_dispersion(&leads.counts),
+        market: variation::market(&decisions, leads.first_week, as_of),
+        leads,
     })
 }
 

@@ -18,6 +18,7 @@
 mod amounts;
 mod assembled;
 mod beta;
+mod chi_square;
 mod dates;
 mod deals;
 mod fit;
@@ -28,6 +29,7 @@ mod read;
 mod stages;
 #[cfg(test)]
 mod tests;
+mod variation;
 
 pub use assembled::{Assembled, Deals, WonIn};
 pub use dates::{Day, Stamp};
@@ -35,6 +37,9 @@ pub use fit::{DealValueFit, Fit, LeadsFit, StageFit};
 pub use job::HistoryJob;
 pub use read::{read_all, Parsed, Reader, Record, RecordKind};
 pub use stages::Target;
+pub use variation::{
+    DispersionFit, MarketFit, PeriodCounts, MIN_PERIODS, PERIOD_WEEKS, SIGNIFICANCE,
+};
 
 use serde::{Deserialize, Serialize};
 use std::fmt;

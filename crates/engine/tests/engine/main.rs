@@ -22,4 +22,5 @@ mod market_shock;
 #[path = "../support/quarter_digest.rs"]
 mod quarter_digest;
 mod time_model;
+mod variation;
 mod verdict;
