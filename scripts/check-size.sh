@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Size budget of the release build (gzip -9 bytes), set from a measured build
 # with headroom. Fails the test command when a budget is exceeded.
-# The app's wasm is past the 400 KB aim since the history import (its review
-# and the decoding of its report): the budget holds it where it is until the
-# classroom is split off into a module loaded on demand.
+# The app's wasm is past the 400 KB aim since the history import and the
+# backtest (their views and the decoding of their reports): the budget holds
+# it where it is until the classroom is split off into a module loaded on
+# demand.
 #   bash scripts/check-size.sh [DIST]
 set -euo pipefail
 DIST="${1:-dist}"
-APP_WASM_BUDGET=428000      # measured 425,878 (399,586 before the history import; aim 400,000)
-WORKER_WASM_BUDGET=127000   # forecast workers: measured 125,050 (119,600 before the history import)
-HELPER_WASM_BUDGET=214000   # the helper worker (every job, the CSV reader and fit too): measured 210,338
+APP_WASM_BUDGET=441000      # measured 438,778 (425,878 before format 2 and the backtest's report, 399,586 before the history import; aim 400,000)
+WORKER_WASM_BUDGET=134500   # forecast workers: measured 132,294 (125,050 before format 2's bursts and shock, 119,600 before the history import)
+HELPER_WASM_BUDGET=230000   # the helper worker (every job, the CSV reader, fit and backtest too): measured 227,277
 JS_BUDGET=19000             # app + both workers + loaders, measured 18,032 (13,660 with one worker binary)
 
 gz() { gzip -9 -c "$1" | wc -c; }
