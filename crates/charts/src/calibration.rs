@@ -116,22 +116,33 @@ pub fn binomial_range(n: usize, promise: f64, level: f64) -> (f64, f64) {
     }
     let p = promise.clamp(0.0, 1.0);
     let nf = n as f64;
-    let pmf = |k: usize| -> f64 {
-        if p == 0.0 {
-            return if k == 0 { 1.0 } else { 0.0 };
-        }
-        if p == 1.0 {
-            return if k == n { 1.0 } else { 0.0 };
-        }
-        // In logs: (0.1)^400 would underflow.
-        let kf = k as f64;
-        (ln_choose(n, k) + kf * p.ln() + (nf - kf) * (1.0 - p).ln()).exp()
-    };
+    // The pmf up to a constant, from 1 at the mode outwards by the ratio
+    // P(k + 1) / P(k) = (n − k) / (k + 1) · p / (1 − p): terms only shrink,
+    // so nothing overflows, and far tails underflow harmlessly to 0 (no
+    // logarithms: they would cost the page's wasm their code).
+    let mode = ((nf + 1.0) * p).floor().min(nf) as usize;
+    let mut weights = vec![0.0; n + 1];
+    weights[mode] = 1.0;
+    for k in mode..n {
+        weights[k + 1] = if p < 1.0 {
+            weights[k] * (nf - k as f64) / (k as f64 + 1.0) * p / (1.0 - p)
+        } else {
+            0.0
+        };
+    }
+    for k in (1..=mode).rev() {
+        weights[k - 1] = if p > 0.0 {
+            weights[k] * k as f64 / (nf - k as f64 + 1.0) * (1.0 - p) / p
+        } else {
+            0.0
+        };
+    }
+    let total: f64 = weights.iter().sum();
     let (lo_at, hi_at) = ((1.0 - level) / 2.0, (1.0 + level) / 2.0);
     let (mut lo, mut hi) = (None, None);
     let mut cdf = 0.0;
-    for k in 0..=n {
-        cdf += pmf(k);
+    for (k, w) in weights.iter().enumerate() {
+        cdf += w / total;
         // A hair below the level: a CDF summed in floats may fall just short.
         if lo.is_none() && cdf >= lo_at - 1e-12 {
             lo = Some(k);
@@ -141,14 +152,6 @@ pub fn binomial_range(n: usize, promise: f64, level: f64) -> (f64, f64) {
         }
     }
     (lo.unwrap_or(0) as f64 / nf, hi.unwrap_or(n) as f64 / nf)
-}
-
-/// ln C(n, k).
-fn ln_choose(n: usize, k: usize) -> f64 {
-    let k = k.min(n - k);
-    (0..k)
-        .map(|i| ((n - i) as f64).ln() - ((i + 1) as f64).ln())
-        .sum()
 }
 
 /// How many PITs fall in each of `bins` equal bins of [0, 1] (a PIT of 1

@@ -69,7 +69,7 @@ fn the_binomial_range_matches_exact_tail_sums() {
 
 #[test]
 fn the_binomial_range_survives_many_origins() {
-    // 0.1^400 underflows outside logs; the normal approximation gives
+    // 0.1^400 underflows from either end; the normal approximation gives
     // 0.9 ± 1.645 · √(0.9 · 0.1 / 400) = 0.875 … 0.925.
     let (lo, hi) = binomial_range(400, 0.9, 0.9);
     assert!(
