@@ -26,6 +26,7 @@
 //! - [`history_text`]: the words and files of the history import, from the engine's fit.
 
 pub mod app;
+pub mod calibration_text;
 pub mod chart_export;
 pub mod components;
 pub mod decisions_text;

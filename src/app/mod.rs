@@ -35,6 +35,7 @@ pub fn App() -> Html {
     };
     effects::use_library_sync(&state, startup_notice.borrow_mut().take());
     let workers = workers::use_workers(&state);
+    workers::use_check(&state, workers.helper.clone());
     effects::use_autosave(&state);
     effects::use_remembered_choices(&state);
     let start = workers::use_start_run(&state, workers.forecast.clone());

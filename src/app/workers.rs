@@ -1,12 +1,13 @@
 //! The page's workers, made once: the forecast pool, whose reports become
-//! actions, and the helper worker for every other analysis; and the run
-//! and cancel actions on the pool.
+//! actions, and the helper worker for every other analysis; the run and
+//! cancel actions on the pool; and the forecast check's job on the helper.
 
 use crate::state::{Action, AppState, Notice, RunStatus};
 use crate::worker::clock::now_ms;
 use crate::worker::supervisor::HELPER_LOADER;
-use crate::worker::{worker_count, Pool, PoolEvent, Supervised, Workers};
-use engine::ScenarioInput;
+use crate::worker::{worker_count, JobEvent, JobHandle, Pool, PoolEvent, Supervised, Workers};
+use engine::backtest::BacktestSettings;
+use engine::{HistorySource, JobSpec, Report, ScenarioInput};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -74,4 +75,48 @@ pub fn cancel_run(state: &UseReducerHandle<AppState>, pool: Rc<Pool>) -> Callbac
             state.dispatch(Action::Cancel);
         }
     })
+}
+
+/// Runs "How good is this forecast?" on the helper worker: a check the
+/// state marks as running starts here on the kept history; when the state
+/// leaves it (Stop, a newer check, the result in) its job handle is
+/// dropped, which cancels whatever is left of it.
+#[hook]
+pub fn use_check(state: &UseReducerHandle<AppState>, helper: Supervised) {
+    let job = use_mut_ref(|| None::<JobHandle>);
+    let dispatcher = state.dispatcher();
+    let history = state.history.clone();
+    use_effect_with(state.check.running_id(), move |running| {
+        let next = match (*running, history) {
+            (Some(id), Some(history)) => {
+                let spec = JobSpec::Backtest {
+                    source: HistorySource::Url(history.url.clone()),
+                    options: history.options.clone(),
+                    settings: BacktestSettings::default(),
+                };
+                let on_event = Callback::from(move |event: JobEvent| {
+                    let outcome = match event {
+                        JobEvent::Failed(message) => Err(message),
+                        JobEvent::Report { report, .. } => match &*report {
+                            Report::Progress(progress) => {
+                                dispatcher.dispatch(Action::CheckProgress {
+                                    id,
+                                    progress: *progress,
+                                });
+                                return;
+                            }
+                            Report::Backtest(Ok(backtest)) => Ok(Rc::new((**backtest).clone())),
+                            Report::Backtest(Err(e)) => Err(e.to_string()),
+                            _ => return,
+                        },
+                    };
+                    dispatcher.dispatch(Action::CheckFinished { id, outcome });
+                });
+                Some(helper.start(spec, on_event))
+            }
+            _ => None,
+        };
+        // The check before this one, if any, is cancelled here.
+        *job.borrow_mut() = next;
+    });
 }

@@ -1,8 +1,9 @@
 //! Importing a CRM deals export: the file is read and fitted on the helper
 //! worker (through a `blob:` URL of it: its bytes never cross the message
 //! channel), reviewed in a dialog ([`review`]), and "Use these numbers" puts
-//! the fit into the draft. The one component of the import; its markup is
-//! plain functions.
+//! the fit into the draft and keeps the file (its URL stays alive) and its
+//! options for the session, for "How good is this forecast?" beside the
+//! picker. The one component of the import; its markup is plain functions.
 
 mod review;
 
@@ -10,7 +11,7 @@ use super::Dialog;
 use crate::app::use_app;
 use crate::history_text::fitted_notice;
 use crate::library_ops;
-use crate::state::{Action, Notice};
+use crate::state::{Action, KeptHistory, Notice};
 use crate::worker::supervisor::JobEvent;
 use crate::worker::{use_job_slot, JobSlot};
 use engine::history::{FitOptions, HistoryError, HistoryReport, MAX_FILE_BYTES};
@@ -174,11 +175,14 @@ pub fn HistoryImport(props: &HistoryImportProps) -> Html {
         input.set_value("");
     });
     let picker = html! {
-        <label class="button small ghost file-pick">
-            { "Import history…" }
-            <input id={HISTORY_PICKER_ID} type="file" accept=".csv,text/csv,text/plain"
-                   class="visually-hidden" onchange={on_pick} />
-        </label>
+        <>
+            <label class="button small ghost file-pick">
+                { "Import history…" }
+                <input id={HISTORY_PICKER_ID} type="file" accept=".csv,text/csv,text/plain"
+                       class="visually-hidden" onchange={on_pick} />
+            </label>
+            { check_button(&app.state) }
+        </>
     };
     let Some(shown) = &imports.0 else {
         return picker;
@@ -193,16 +197,30 @@ pub fn HistoryImport(props: &HistoryImportProps) -> Html {
         })
     };
     let use_numbers = {
-        let (state, close, report, file) = (
+        let (state, close, report, file, options, url) = (
             app.state.clone(),
             close.clone(),
             shown.report.clone(),
             shown.file.clone(),
+            shown.options.clone(),
+            url.clone(),
         );
         Callback::from(move |()| {
             let Some(fit) = report.as_ref().and_then(|r| r.fit.as_ref().ok()) else {
                 return;
             };
+            // Taken out of the review, so closing it does not revoke it; the
+            // history kept before is let go.
+            if let Some(url) = url.borrow_mut().take() {
+                if let Some(old) = &state.history {
+                    let _ = Url::revoke_object_url(&old.url);
+                }
+                state.dispatch(Action::KeepHistory(KeptHistory {
+                    file: file.clone(),
+                    url,
+                    options: options.clone(),
+                }));
+            }
             let base = state.scenario.clone().unwrap_or_default();
             library_ops::open_unsaved(&state, fit.apply(&base), false);
             state.dispatch(Action::Notify(Notice::Message(fitted_notice(
@@ -228,6 +246,41 @@ pub fn HistoryImport(props: &HistoryImportProps) -> Html {
                     on_cancel: cancel,
                 }) }
             </Dialog>
+        </>
+    }
+}
+
+/// "How good is this forecast?": the backtest on the kept history. Without
+/// one it opens the file picker first, and the check runs once the user
+/// uses the file's numbers (its description says so).
+fn check_button(state: &UseReducerHandle<crate::state::AppState>) -> Html {
+    let kept = state.history.is_some();
+    let onclick = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            if state.history.is_none() {
+                let picker = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id(HISTORY_PICKER_ID))
+                    .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+                if let Some(picker) = picker {
+                    picker.click();
+                }
+            }
+            state.dispatch(Action::CheckForecast);
+        })
+    };
+    html! {
+        <>
+            <button type="button" class="button small ghost" {onclick}
+                    aria-describedby={(!kept).then_some("check-needs-history")}>
+                { "How good is this forecast?" }
+            </button>
+            if !kept {
+                <span id="check-needs-history" class="visually-hidden">
+                    { "Checks the forecast on your CRM history: choose the export first; the check runs once you use its numbers." }
+                </span>
+            }
         </>
     }
 }

@@ -1,4 +1,5 @@
-//! Lead volume (a one-off cohort or a weekly flow) and the horizon.
+//! Lead volume (a one-off cohort or a weekly flow, and how bursty it is),
+//! the horizon, and the market swing shared by every stage.
 
 use super::{number_field, NumberFieldProps};
 use crate::app::use_app;
@@ -51,6 +52,30 @@ pub fn LeadsSection() -> Html {
                     unit: Some("weeks".into()),
                     hint: Some((if per_week { "Forecast window, e.g. 13 for a quarter" } else { "Empty: every deal runs to its end" }).into()),
                     on_change: edit(Field::Horizon),
+                    ..NumberFieldProps::default()
+                }) }
+            </div>
+            <div class="two-fields leads-fields">
+                if per_week {
+                    { number_field(NumberFieldProps {
+                        id: "lead-dispersion".into(),
+                        label: "Lead bursts (dispersion)".into(),
+                        value: form.lead_dispersion.clone().into(),
+                        error: error(Field::LeadDispersion),
+                        hint: Some("Empty: weekly leads vary like a Poisson count. Lower numbers: burstier weeks (variance = mean + mean²/dispersion).".into()),
+                        inputmode: "decimal",
+                        on_change: edit(Field::LeadDispersion),
+                        ..NumberFieldProps::default()
+                    }) }
+                }
+                { number_field(NumberFieldProps {
+                    id: "market-sd".into(),
+                    label: "Market swings (sd)".into(),
+                    value: form.market_sd.clone().into(),
+                    error: error(Field::MarketSd),
+                    hint: Some("How much a good or bad quarter moves every stage at once, on the log-odds scale: 0.15 means that one quarter in six every stage converts about 4 points worse.".into()),
+                    inputmode: "decimal",
+                    on_change: edit(Field::MarketSd),
                     ..NumberFieldProps::default()
                 }) }
             </div>

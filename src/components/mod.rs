@@ -4,6 +4,7 @@
 //! arguments), not a component: each Yew component type costs about half a
 //! kilobyte of wasm.
 
+mod calibration;
 mod chart_card;
 mod classroom;
 mod compare;
@@ -28,6 +29,7 @@ mod targets_section;
 mod theme_pick;
 mod welcome;
 
+pub use calibration::CalibrationPanel;
 pub use chart_card::ChartCard;
 pub use classroom::Classroom;
 pub use compare::CompareView;

@@ -1,6 +1,8 @@
-//! The results column: the forecast, what to do and the comparison as
-//! sections behind one section bar (the WAI-ARIA tabs pattern), each named
-//! in the address (`#forecast`, `#what-to-do`, `#compare`).
+//! The results column: the forecast, what to do, the comparison and the
+//! forecast check (calibration) as sections behind one section bar (the
+//! WAI-ARIA tabs pattern), each named in the address (`#forecast`,
+//! `#what-to-do`, `#compare`, `#calibration`). A check that starts shows its
+//! section.
 //!
 //! Tabs rather than one long page under a sticky menu: each answer then
 //! opens at the top of the column, beside the form that drives it, with the
@@ -11,7 +13,8 @@
 
 mod section;
 
-use super::{CompareView, DecisionsPanel, ResultsPanel};
+use super::{CalibrationPanel, CompareView, DecisionsPanel, ResultsPanel};
+use crate::app::use_app;
 use section::Section;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
@@ -90,11 +93,13 @@ fn content(section: Section) -> Html {
         Section::Forecast => html! { <ResultsPanel /> },
         Section::WhatToDo => html! { <DecisionsPanel /> },
         Section::Compare => html! { <CompareView /> },
+        Section::Calibration => html! { <CalibrationPanel /> },
     }
 }
 
 #[component]
 pub fn ResultsSections() -> Html {
+    let check_id = use_app().state.check_id;
     let shown = use_state(|| section_in_address().unwrap_or(Section::Forecast));
     // The shown section in view once the address names it: after each
     // choice, and on opening with a section in the address (not on a plain
@@ -112,6 +117,16 @@ pub fn ResultsSections() -> Html {
             shown.set(section);
         })
     };
+    // "How good is this forecast?" is pressed in the Scenarios panel: its
+    // answer is here, so each check that starts shows its section.
+    {
+        let choose = choose.clone();
+        use_effect_with(check_id, move |id| {
+            if *id > 0 {
+                choose.emit(Section::Calibration);
+            }
+        });
+    }
     // Arrows, Home and End move and show at once (the panels are already
     // drawn); Enter and Space are the buttons' own click. Only the shown
     // section's tab can have the focus (the others are out of the Tab

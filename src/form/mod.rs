@@ -30,6 +30,11 @@ pub struct FormValues {
     pub name: String,
     pub lead_mode: LeadMode,
     pub leads: String,
+    /// Negative-binomial dispersion of weekly leads (per week only); empty
+    /// means Poisson.
+    pub lead_dispersion: String,
+    /// The market swing's sd on the log-odds scale; empty means none.
+    pub market_sd: String,
     /// Weeks; empty means "no horizon" (cohort only).
     pub horizon: String,
     pub trials: String,
@@ -96,6 +101,8 @@ impl FormValues {
             name: input.name.clone(),
             lead_mode,
             leads: plain_number(leads),
+            lead_dispersion: opt_text(input.lead_dispersion),
+            market_sd: opt_text(input.market.map(|m| m.sd)),
             horizon: opt_text(input.horizon_weeks),
             trials: plain_number(input.trials),
             seed: input.seed.to_string(),
@@ -133,6 +140,8 @@ impl FormValues {
         Some(match field {
             Field::Name => &mut self.name,
             Field::Leads => &mut self.leads,
+            Field::LeadDispersion => &mut self.lead_dispersion,
+            Field::MarketSd => &mut self.market_sd,
             Field::Horizon => &mut self.horizon,
             Field::Trials => &mut self.trials,
             Field::Seed => &mut self.seed,
@@ -147,9 +156,7 @@ impl FormValues {
             Field::Referrals => &mut self.referrals,
             Field::TargetRevenue => &mut self.target_revenue,
             Field::TargetWon => &mut self.target_won,
-            Field::Version | Field::Stages | Field::LeadDispersion | Field::MarketSd => {
-                return None
-            }
+            Field::Version | Field::Stages => return None,
         })
     }
 

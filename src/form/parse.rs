@@ -3,8 +3,8 @@
 
 use super::{FieldMessages, FormValues, LeadMode};
 use engine::{
-    DealValueInput, Field, FollowUpInput, LeadsInput, Scenario, ScenarioInput, StageInput,
-    TargetInput, SALES_STAGES, STAGE_COUNT,
+    DealValueInput, Field, FollowUpInput, LeadsInput, MarketInput, Scenario, ScenarioInput,
+    StageInput, TargetInput, SALES_STAGES, STAGE_COUNT,
 };
 
 impl FormValues {
@@ -15,6 +15,19 @@ impl FormValues {
         let leads = read
             .number(Field::Leads, &self.leads, "the number of leads", !per_week)
             .unwrap_or(0.0);
+        // Read only with weekly leads: a cohort has no weeks to burst in,
+        // and the text stays for when weekly leads come back.
+        let lead_dispersion = per_week
+            .then(|| {
+                read.optional(
+                    Field::LeadDispersion,
+                    &self.lead_dispersion,
+                    "the lead dispersion",
+                    false,
+                )
+            })
+            .flatten();
+        let market_sd = read.optional(Field::MarketSd, &self.market_sd, "the market swing", false);
         let trials = read
             .number(Field::Trials, &self.trials, "the number of trials", true)
             .unwrap_or(1.0);
@@ -120,6 +133,8 @@ impl FormValues {
             } else {
                 LeadsInput::Count(leads)
             },
+            lead_dispersion,
+            market: market_sd.map(|sd| MarketInput { sd }),
             horizon_weeks: horizon,
             stages,
             pipeline: pipeline.iter().any(|&n| n != 0.0).then_some(pipeline),
@@ -154,12 +169,12 @@ impl FormValues {
 }
 
 /// The input an engine problem is shown at. The form has no input for the
-/// format version, the stage list, the lead dispersion or the market shock, so the name field stands for the
+/// format version or the stage list, so the name field stands for the
 /// scenario as a whole; the form always sends all open-deal counts, so a
 /// pipeline problem is never past the last of them.
 fn shown_at(field: Field) -> Field {
     match field {
-        Field::Version | Field::Stages | Field::LeadDispersion | Field::MarketSd => Field::Name,
+        Field::Version | Field::Stages => Field::Name,
         Field::Pipeline(i) => Field::Pipeline(i.min(SALES_STAGES - 1)),
         other => other,
     }

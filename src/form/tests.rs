@@ -121,6 +121,12 @@ fn every_input_has_its_text_and_other_fields_none() {
     *f.text_mut(Field::StageDays(6)).expect("after-sale days") = "30".into();
     *f.text_mut(Field::Pipeline(5)).expect("last open deals") = "2".into();
     *f.text_mut(Field::DealValueP90).expect("p90") = "50000".into();
+    *f.text_mut(Field::LeadDispersion).expect("dispersion") = "8".into();
+    *f.text_mut(Field::MarketSd).expect("market swing") = "0.2".into();
+    assert_eq!(
+        (f.lead_dispersion.as_str(), f.market_sd.as_str()),
+        ("8", "0.2")
+    );
     assert_eq!(
         (
             f.days[6].as_str(),
@@ -176,4 +182,58 @@ fn fields_the_form_does_not_show_are_kept() {
     let input = FormValues::from_input(&s).parse().expect("valid");
     assert_eq!(input.lead_dispersion, Some(5.0));
     assert_eq!(input.market, s.market);
+}
+
+#[test]
+fn dispersion_and_market_swing_round_trip_and_read_as_typed() {
+    let mut f = form();
+    f.lead_mode = LeadMode::PerWeek;
+    f.leads = "120".into();
+    f.horizon = "13".into();
+    f.lead_dispersion = "8".into();
+    f.market_sd = "0,15".into();
+    let input = f.parse().expect("valid");
+    assert_eq!(input.lead_dispersion, Some(8.0));
+    assert_eq!(input.market, Some(engine::MarketInput { sd: 0.15 }));
+    let back = FormValues::from_input(&input);
+    assert_eq!(
+        (back.lead_dispersion.as_str(), back.market_sd.as_str()),
+        ("8", "0.15")
+    );
+    assert_eq!(back.parse().expect("valid"), input);
+    // Empty: Poisson leads and no shared shock.
+    f.lead_dispersion.clear();
+    f.market_sd = " ".into();
+    let plain = f.parse().expect("valid");
+    assert_eq!((plain.lead_dispersion, plain.market), (None, None));
+}
+
+#[test]
+fn a_cohort_keeps_the_dispersion_text_but_does_not_use_it() {
+    let mut f = form();
+    f.lead_dispersion = "oops".into();
+    assert_eq!(
+        f.parse().expect("a cohort ignores it").lead_dispersion,
+        None
+    );
+    assert_eq!(f.lead_dispersion, "oops");
+}
+
+#[test]
+fn dispersion_and_market_problems_land_at_their_fields() {
+    let mut f = form();
+    f.lead_mode = LeadMode::PerWeek;
+    f.horizon = "13".into();
+    f.lead_dispersion = "0".into();
+    f.market_sd = "-1".into();
+    let m = f.parse().expect_err("invalid");
+    assert!(m[&Field::LeadDispersion].starts_with("Lead dispersion must be above 0"));
+    assert!(m[&Field::MarketSd].starts_with("The market swing must be at least 0"));
+    assert!(!m.contains_key(&Field::Name));
+    f.lead_dispersion = "many".into();
+    let m = f.parse().expect_err("invalid");
+    assert_eq!(
+        m[&Field::LeadDispersion],
+        "Enter the lead dispersion as a number."
+    );
 }

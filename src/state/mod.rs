@@ -4,10 +4,12 @@
 //! hands each action to the reducer of the slice it belongs to:
 //! [`form`] (the typed scenario and the currency), [`library`] (saved
 //! scenarios and which one is open), [`runs`] (the run and its results) and
-//! [`notices`] (messages that wait for the user). Side effects (talking to
+//! [`notices`] (messages that wait for the user) and [`check`] (the history
+//! kept for the session and the backtest on it). Side effects (talking to
 //! the worker, saving) live in hooks and effects in [`crate::app`]; the
 //! reducers only compute the next state.
 
+mod check;
 mod form;
 mod library;
 mod notices;
@@ -15,6 +17,7 @@ mod runs;
 #[cfg(test)]
 mod tests;
 
+pub use check::{CheckStatus, KeptHistory};
 pub use library::{Current, EntryMeta};
 pub use notices::Notice;
 pub use runs::RunStatus;
@@ -59,6 +62,13 @@ pub struct AppState {
     /// A first visit (no draft, no saved scenario, no share link): the
     /// welcome shows instead of the workspace until a way in is chosen.
     pub welcome: bool,
+    // The check slice.
+    /// The history the last "Use these numbers" kept for this session.
+    pub history: Option<Rc<KeptHistory>>,
+    /// "How good is this forecast?": the backtest on `history`.
+    pub check: CheckStatus,
+    /// The id of the latest check started (reports of others are dropped).
+    pub check_id: u32,
 }
 
 impl AppState {
@@ -84,6 +94,9 @@ impl AppState {
             deleted: None,
             shared: false,
             welcome: false,
+            history: None,
+            check: CheckStatus::Idle,
+            check_id: 0,
         }
     }
 
@@ -158,6 +171,21 @@ pub enum Action {
     Dismiss(usize),
     /// Autosave may overwrite the stored draft again (user acknowledged).
     ResumeAutosave,
+    // The check.
+    /// "Use these numbers": keep the imported history for the session.
+    KeepHistory(KeptHistory),
+    /// "How good is this forecast?".
+    CheckForecast,
+    CheckProgress {
+        id: u32,
+        progress: f64,
+    },
+    CheckFinished {
+        id: u32,
+        outcome: Result<Rc<engine::backtest::Backtest>, String>,
+    },
+    /// Stop the check (or stop waiting for a history).
+    StopCheck,
 }
 
 /// What a slice reducer did. `Same` hands back the previous state itself, so
@@ -202,6 +230,11 @@ impl Reducible for AppState {
             Action::Notify(notice) => notices::notify(&mut s, notice),
             Action::Dismiss(index) => notices::dismiss(&mut s, index),
             Action::ResumeAutosave => notices::resume_autosave(&mut s),
+            Action::KeepHistory(history) => check::keep_history(&mut s, history),
+            Action::CheckForecast => check::ask(&mut s),
+            Action::CheckProgress { id, progress } => check::progress(&mut s, id, progress),
+            Action::CheckFinished { id, outcome } => check::finished(&mut s, id, outcome),
+            Action::StopCheck => check::stop(&mut s),
         };
         match step {
             Step::Changed => Rc::new(s),

@@ -95,6 +95,30 @@ mod form {
     }
 
     #[test]
+    fn a_market_swing_and_lead_bursts_reach_the_scenario_and_outdate_results() {
+        let s = state().reduce(Action::Edit(Field::MarketSd, "0.15".into()));
+        assert_eq!(
+            s.scenario.as_ref().and_then(|x| x.market).map(|m| m.sd),
+            Some(0.15)
+        );
+        assert!(s.results_outdated);
+        let s = s
+            .reduce(Action::SetLeadMode(LeadMode::PerWeek))
+            .reduce(Action::Edit(Field::Horizon, "13".into()))
+            .reduce(Action::Edit(Field::LeadDispersion, "-2".into()));
+        assert!(
+            s.errors.contains_key(&Field::LeadDispersion),
+            "{:?}",
+            s.errors
+        );
+        let s = s.reduce(Action::Edit(Field::LeadDispersion, "8".into()));
+        assert_eq!(
+            s.scenario.as_ref().and_then(|x| x.lead_dispersion),
+            Some(8.0)
+        );
+    }
+
+    #[test]
     fn the_same_currency_again_changes_nothing() {
         let s = state().reduce(Action::SetCurrency("EUR".into()));
         assert_eq!(s.currency, "EUR");

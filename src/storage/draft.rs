@@ -134,6 +134,24 @@ mod tests {
     }
 
     #[test]
+    fn lead_bursts_and_market_swings_round_trip() {
+        let mut input = ScenarioInput {
+            leads: engine::LeadsInput::PerWeek(120.0),
+            lead_dispersion: Some(8.0),
+            horizon_weeks: Some(13.0),
+            market: Some(engine::MarketInput { sd: 0.15 }),
+            ..ScenarioInput::default()
+        };
+        input.stages[1].rate = 0.3;
+        let raw = encode_draft(&input, 1_700_000_000_000.0).expect("encodes");
+        assert!(
+            raw.contains("\"dispersion\":8") && raw.contains("\"sd\":0.15"),
+            "{raw}"
+        );
+        assert_eq!(decode_draft(&raw), Ok(input));
+    }
+
+    #[test]
     fn version_1_fixture_loads() {
         let s = decode_draft(V1).expect("v1 fixture decodes");
         assert_eq!(s.name, "Q1 forecast");

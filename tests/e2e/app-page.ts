@@ -89,6 +89,20 @@ export class AppPage {
   get seed(): Locator {
     return this.page.getByRole('textbox', { name: 'Seed' });
   }
+  get leadDispersion(): Locator {
+    return this.page.getByRole('textbox', { name: 'Lead bursts (dispersion)' });
+  }
+  get marketSd(): Locator {
+    return this.page.getByRole('textbox', { name: 'Market swings (sd)' });
+  }
+  /** "How good is this forecast?" in the Scenarios panel. */
+  get checkButton(): Locator {
+    return this.page.getByRole('button', { name: 'How good is this forecast?', exact: true });
+  }
+  /** The Calibration section, where the check's answer is. */
+  get calibration(): Locator {
+    return this.page.getByRole('tabpanel', { name: 'Calibration' });
+  }
   rate(stage: string): Locator {
     return this.page.getByRole('textbox', { name: `${stage} conversion rate` });
   }
@@ -107,7 +121,7 @@ export class AppPage {
   }
 
   /** Shows a section of the results column as a user would: its tab in the section bar. */
-  async showSection(name: 'Forecast' | 'What to do' | 'Compare') {
+  async showSection(name: 'Forecast' | 'What to do' | 'Compare' | 'Calibration') {
     const tab = this.page.getByRole('tab', { name, exact: true });
     await tab.click();
     await expect(tab).toHaveAttribute('aria-selected', 'true');

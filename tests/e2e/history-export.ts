@@ -37,13 +37,12 @@ function random(seed: number) {
   };
 }
 
-/** `count` deals created over weeks from Monday 6 Jan 2025, 15 a week; the
- * last 30 are still open at their furthest stage. */
-export function generate(count: number, seed = 7): GenDeal[] {
+/** `count` deals created over weeks from Monday 6 Jan 2025, `perWeek` a
+ * week (15 unless given); the last 30 are still open at their furthest stage. */
+export function generate(count: number, seed = 7, perWeek = 15): GenDeal[] {
   const rand = random(seed);
   const rates = [0.7, 0.6, 0.75, 0.65, 0.6, 0.5];
   const start = Date.UTC(2025, 0, 6, 9, 0);
-  const perWeek = 15;
   return Array.from({ length: count }, (_, i) => {
     const created = start + (Math.floor(i / perWeek) * 7 + (i % 7)) * DAY_MS + (i % 5) * 3_600_000;
     let furthest = 0;

@@ -1,5 +1,5 @@
-// The results column's sections (issue 13): Forecast, What to do and Compare
-// sit behind one section bar beside the form, reached by keyboard, by mouse
+// The results column's sections (issue 13; Calibration since issue 15):
+// Forecast, What to do, Compare and Calibration sit behind one section bar beside the form, reached by keyboard, by mouse
 // and by the address's fragment, never below the whole form.
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ const SECTIONS = [
   { tab: 'Forecast', heading: 'Forecast', fragment: '#forecast' },
   { tab: 'What to do', heading: 'What to do', fragment: '#what-to-do' },
   { tab: 'Compare', heading: 'Compare scenarios', fragment: '#compare' },
+  { tab: 'Calibration', heading: 'How good is this forecast?', fragment: '#calibration' },
 ] as const;
 
 async function violations(page: Page) {
@@ -71,14 +72,16 @@ test('every section is reachable with the keyboard, and the address follows', as
   }
   await expect(tab(page, 'Forecast')).toBeFocused();
 
-  const [forecast, whatToDo, compare] = SECTIONS;
+  const [forecast, whatToDo, compare, calibration] = SECTIONS;
   const steps: [string, (typeof SECTIONS)[number]][] = [
     ['ArrowRight', whatToDo],
     ['ArrowRight', compare],
+    ['ArrowRight', calibration],
     ['ArrowRight', forecast], // wraps around
-    ['ArrowLeft', compare], // and back
+    ['ArrowLeft', calibration], // and back
     ['Home', forecast],
-    ['End', compare],
+    ['End', calibration],
+    ['ArrowLeft', compare],
     ['ArrowLeft', whatToDo],
     ['Enter', whatToDo],
   ];

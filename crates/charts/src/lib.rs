@@ -5,6 +5,7 @@
 //! markup.
 
 pub mod bar_scale;
+pub mod calibration;
 pub mod fan;
 pub mod format;
 pub mod frame;

@@ -2,19 +2,25 @@
 //! fragments in the address (`#what-to-do`) and how the bar's keys move
 //! between them. Pure, so it is tested natively.
 
-/// One section of the results column. A later one (the calibration view) is
-/// one more variant here, in [`Section::ALL`], and one more panel in
-/// `ResultsSections`.
+/// One section of the results column. A new one is one more variant here,
+/// in [`Section::ALL`], and one more panel in `ResultsSections`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Section {
     Forecast,
     WhatToDo,
     Compare,
+    /// "How good is this forecast?": the backtest on the imported history.
+    Calibration,
 }
 
 impl Section {
     /// In the section bar's order.
-    pub const ALL: [Section; 3] = [Section::Forecast, Section::WhatToDo, Section::Compare];
+    pub const ALL: [Section; 4] = [
+        Section::Forecast,
+        Section::WhatToDo,
+        Section::Compare,
+        Section::Calibration,
+    ];
 
     /// Its fragment in the address, without `#`. None starts with `s`: a
     /// fragment starting with `s` is a share link (`app::startup`).
@@ -23,6 +29,7 @@ impl Section {
             Section::Forecast => "forecast",
             Section::WhatToDo => "what-to-do",
             Section::Compare => "compare",
+            Section::Calibration => "calibration",
         }
     }
 
@@ -32,6 +39,7 @@ impl Section {
             Section::Forecast => "Forecast",
             Section::WhatToDo => "What to do",
             Section::Compare => "Compare",
+            Section::Calibration => "Calibration",
         }
     }
 
@@ -95,11 +103,12 @@ mod tests {
     fn arrows_wrap_and_home_end_go_to_the_ends() {
         use Section::*;
         assert_eq!(Forecast.after_key("ArrowRight"), Some(WhatToDo));
-        assert_eq!(Compare.after_key("ArrowRight"), Some(Forecast));
-        assert_eq!(Forecast.after_key("ArrowLeft"), Some(Compare));
+        assert_eq!(Compare.after_key("ArrowRight"), Some(Calibration));
+        assert_eq!(Calibration.after_key("ArrowRight"), Some(Forecast));
+        assert_eq!(Forecast.after_key("ArrowLeft"), Some(Calibration));
         assert_eq!(WhatToDo.after_key("ArrowLeft"), Some(Forecast));
         assert_eq!(WhatToDo.after_key("Home"), Some(Forecast));
-        assert_eq!(WhatToDo.after_key("End"), Some(Compare));
+        assert_eq!(WhatToDo.after_key("End"), Some(Calibration));
         assert_eq!(WhatToDo.after_key("Enter"), None);
         assert_eq!(WhatToDo.after_key("ArrowDown"), None);
     }
