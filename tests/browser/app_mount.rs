@@ -1,7 +1,7 @@
 //! The real app, mounted in the test page: it starts from saved data, and a
 //! corrupted saved value neither crashes it nor is overwritten unannounced.
 
-use crate::util::{local_storage, next_tasks};
+use crate::util::{local_storage, until};
 use funnelcast::app::App;
 use funnelcast::library_ops;
 use funnelcast::storage::{DRAFT_KEY, UNREADABLE_PREFIX};
@@ -27,7 +27,12 @@ async fn corrupted_draft_shows_a_notice_and_the_original_is_kept() {
     store.clear().expect("clear");
     store.set_item(DRAFT_KEY, "not json at all").expect("write");
     let root = mount();
-    next_tasks(50).await;
+    until("the notice", || {
+        root.text_content()
+            .unwrap_or_default()
+            .contains("Your saved scenario could not be read")
+    })
+    .await;
     let text = root.text_content().unwrap_or_default();
     assert!(
         text.contains("Your saved scenario could not be read"),
@@ -58,7 +63,10 @@ async fn saved_rate_is_shown_after_start() {
     input.stages[1].rate = 0.3;
     library_ops::save_draft(&input).expect("saves");
     let root = mount();
-    next_tasks(50).await;
+    until("the stages drawn", || {
+        root.query_selector("#rate-1").ok().flatten().is_some()
+    })
+    .await;
     let field = root
         .query_selector("#rate-1")
         .expect("selector")

@@ -8,8 +8,21 @@ pub fn local_storage() -> web_sys::Storage {
         .expect("localStorage is available in the test browser")
 }
 
-/// Lets the browser run pending tasks (Yew renders, effects).
-pub async fn next_tasks(ms: i32) {
+/// Waits until `ready()` holds, letting the browser run its tasks (Yew
+/// renders, effects) in between; panics with `what` after 10 s. A condition,
+/// not a fixed pause: a busy machine only makes it wait longer.
+pub async fn until(what: &str, mut ready: impl FnMut() -> bool) {
+    for _ in 0..1000 {
+        if ready() {
+            return;
+        }
+        pause(10).await;
+    }
+    panic!("waited 10 s for {what}");
+}
+
+/// Lets the browser run its pending tasks for `ms` milliseconds.
+async fn pause(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         web_sys::window()
             .expect("window")
