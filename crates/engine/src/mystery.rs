@@ -244,7 +244,10 @@ mod tests {
             .collect();
         let low = leads.iter().filter(|&&l| l < 100.0).count();
         let high = leads.iter().filter(|&&l| l > 400.0).count();
-        assert!(low > 30 && high > 30, "{low} small and {high} large funnels");
+        assert!(
+            low > 30 && high > 30,
+            "{low} small and {high} large funnels"
+        );
         let win_rates: std::collections::BTreeSet<u64> = (0..200)
             .map(|r| (mystery(1, r).stages[5].rate * 100.0).round() as u64)
             .collect();
