@@ -17,6 +17,8 @@ pub enum DecodeError {
     NewerVersion(u32),
     /// A Funnelcast envelope whose scenario does not fit the format.
     BadScenario(String),
+    /// A Funnelcast envelope whose calibration game is damaged.
+    BadGame(String),
 }
 
 impl fmt::Display for DecodeError {
@@ -30,6 +32,7 @@ impl fmt::Display for DecodeError {
                 super::STORAGE_VERSION
             ),
             DecodeError::BadScenario(e) => write!(f, "its scenario is damaged ({e})"),
+            DecodeError::BadGame(e) => write!(f, "its game is damaged ({e})"),
         }
     }
 }

@@ -3,7 +3,8 @@
 //!
 //! Everything here works over a `&dyn Store`: [`LocalStore`] is the
 //! browser's localStorage, [`MemoryStore`] stands in for it in native tests
-//! (including a full or a broken storage). Decoding is pure and tested
+//! (including a full or a broken storage). The calibration game is kept
+//! here too (`game`), with its files. Decoding is pure and tested
 //! natively against fixtures of every stored version. Nothing that fails to
 //! decode is deleted: it is copied aside under its own key, and the user is
 //! told and can download it. Only `library_ops` and the app's hooks pick a
@@ -13,6 +14,7 @@ mod draft;
 mod entries;
 mod errors;
 pub mod files;
+mod game;
 pub mod library;
 mod local;
 mod settings;
@@ -27,6 +29,11 @@ pub use entries::{
 };
 pub(crate) use errors::{to_json, to_json_pretty, write_json};
 pub use errors::{DecodeError, EncodeError, StorageError};
+pub use game::{
+    clear_game, decode_game, encode_game, export_game, import_game, load_game, save_game,
+    GameFileError, GameLoad, GAME_FILE_VERSION, GAME_FORMAT, GAME_KEY, GAME_VERSION,
+    MAX_GAME_FILE_BYTES,
+};
 pub use local::{classify_error, LocalStore};
 pub use settings::{load_settings, save_settings, update_settings, Settings, SETTINGS_KEY};
 pub use store::{MemoryStore, Store};

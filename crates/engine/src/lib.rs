@@ -15,6 +15,7 @@ pub mod history;
 pub mod job;
 pub mod measure;
 pub mod model;
+pub mod mystery;
 pub mod rng;
 pub mod sampling;
 pub mod scenario;

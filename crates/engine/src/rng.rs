@@ -32,6 +32,9 @@ pub enum Stream {
     /// trial of every variant of a scenario (a comparison, a lever) meets the
     /// same market, and switching the shock on changes no other draw.
     Market = 4,
+    /// The classroom game's mystery scenarios ([`crate::mystery`]): the
+    /// "trial" is the round, so each round's scenario is its own draw.
+    Mystery = 5,
 }
 
 /// SplitMix64 finaliser: a bijective mix so that neighbouring (seed, trial)
