@@ -43,22 +43,25 @@ pub fn calibrated_band(rounds: usize) -> (usize, usize) {
 /// What a team's hits say about its ranges.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Verdict {
-    /// Fewer hits than the calibrated band: ranges too narrow or off-centre.
+    /// More than one hit short of the promise: ranges too narrow or off-centre.
     Overconfident,
-    /// Inside the band.
+    /// Within one hit of the promise.
     AboutRight,
-    /// More hits than the band: ranges wider than needed.
+    /// More than one hit above the promise: ranges wider than needed.
     Underconfident,
 }
 
 impl Verdict {
-    /// The rule: below the calibrated band, overconfident; above it,
-    /// underconfident; inside, about right.
+    /// The rule: the hits against the promise, 80 % of the rounds, with one
+    /// hit of slack either way ("4 of 8 — overconfident": 6.4 promised). The
+    /// debrief's band ([`calibrated_band`]) says how much of that a perfectly
+    /// calibrated team could show by chance in a short game.
     pub fn of(hits: usize, rounds: usize) -> Verdict {
-        let (lo, hi) = calibrated_band(rounds);
-        if hits < lo {
+        let promised = 0.8 * rounds as f64;
+        let hits = hits as f64;
+        if hits < promised - 1.0 {
             Verdict::Overconfident
-        } else if hits > hi {
+        } else if hits > promised + 1.0 {
             Verdict::Underconfident
         } else {
             Verdict::AboutRight
@@ -144,12 +147,16 @@ mod tests {
     }
 
     #[test]
-    fn verdicts_follow_the_band() {
-        assert_eq!(Verdict::of(3, 8), Verdict::Overconfident);
-        assert_eq!(Verdict::of(4, 8), Verdict::AboutRight);
-        assert_eq!(Verdict::of(8, 8), Verdict::AboutRight);
-        assert_eq!(Verdict::of(12, 20), Verdict::Overconfident);
-        assert_eq!(Verdict::of(20, 20), Verdict::Underconfident);
-        assert_eq!(Verdict::of(20, 20).word(), "underconfident");
+    fn verdicts_weigh_the_hits_against_the_promise_with_one_hit_of_slack() {
+        assert_eq!(Verdict::of(4, 8), Verdict::Overconfident);
+        assert_eq!(Verdict::of(5, 8), Verdict::Overconfident);
+        assert_eq!(Verdict::of(6, 8), Verdict::AboutRight);
+        assert_eq!(Verdict::of(7, 8), Verdict::AboutRight);
+        assert_eq!(Verdict::of(8, 8), Verdict::Underconfident);
+        assert_eq!(Verdict::of(2, 3), Verdict::AboutRight);
+        assert_eq!(Verdict::of(1, 3), Verdict::Overconfident);
+        assert_eq!(Verdict::of(14, 20), Verdict::Overconfident);
+        assert_eq!(Verdict::of(17, 20), Verdict::AboutRight);
+        assert_eq!(Verdict::of(18, 20).word(), "underconfident");
     }
 }

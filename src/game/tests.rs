@@ -164,7 +164,7 @@ fn the_scoreboard_equals_what_the_ranges_and_actuals_imply() {
     assert_eq!(board[2].hits, 0);
     assert!((board[2].winkler_total - 365.0).abs() < 1e-9);
     // Band for 3 rounds: 1 to 3 hits.
-    assert_eq!(board[0].line(), "Team 1: 1 of 3 — about right");
+    assert_eq!(board[0].line(), "Team 1: 1 of 3 — overconfident");
     assert_eq!(board[2].line(), "Team 3: 0 of 3 — overconfident");
 }
 
