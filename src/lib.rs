@@ -18,6 +18,7 @@
 //! - [`money`]: money in the user's currency and locale.
 //! - [`presets`]: read-only scenarios to start from.
 //! - [`lessons`]: the classroom's ready-made exercises.
+//! - [`facilitator`]: the facilitator sheet's session plan (45 minutes).
 //! - [`motion`]: the classroom animation's clock (a pure reducer).
 //! - [`dots`]: where each deal's dot is drawn in the animation.
 //! - [`offline`]: the service worker: registration, offline readiness, updates.
@@ -32,6 +33,7 @@ pub mod components;
 pub mod decisions_text;
 pub mod dots;
 pub mod download;
+pub mod facilitator;
 pub mod form;
 pub mod history_text;
 pub mod lessons;
