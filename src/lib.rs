@@ -19,6 +19,7 @@
 //! - [`presets`]: read-only scenarios to start from.
 //! - [`lessons`]: the classroom's ready-made exercises.
 //! - [`game`]: the classroom calibration game's state, reducer and scoring (pure).
+//! - [`facilitator`]: the facilitator sheet's session plan (45 minutes).
 //! - [`motion`]: the classroom animation's clock (a pure reducer).
 //! - [`dots`]: where each deal's dot is drawn in the animation.
 //! - [`offline`]: the service worker: registration, offline readiness, updates.
@@ -33,6 +34,7 @@ pub mod components;
 pub mod decisions_text;
 pub mod dots;
 pub mod download;
+pub mod facilitator;
 pub mod form;
 pub mod game;
 pub mod history_text;

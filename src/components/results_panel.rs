@@ -7,8 +7,8 @@ mod empty;
 mod kpis;
 
 use super::{
-    fan_chart, funnel_chart, funnel_table, stat_table, weekly_table, ChartCard, FanChartProps,
-    HistogramChart, Measure, StatTableProps,
+    fan_chart, funnel_chart, funnel_table, mystery_veil, stat_table, weekly_table, ChartCard,
+    FanChartProps, HistogramChart, Measure, StatTableProps,
 };
 use crate::app::use_app;
 use crate::download::download_text;
@@ -29,6 +29,14 @@ pub fn ResultsPanel() -> Html {
     let Some(summary) = state.summary.clone() else {
         return empty_results();
     };
+    if state.mystery.hides() {
+        return html! {
+            <section class="panel results" aria-labelledby="results-title">
+                <h2 id="results-title">{ "Forecast" }</h2>
+                { mystery_veil(state, "the forecast", "button") }
+            </section>
+        };
+    }
     let currency = state.currency.clone();
     let money_fmt = {
         let c = currency.clone();

@@ -12,6 +12,7 @@
 mod check;
 mod form;
 mod library;
+mod mystery;
 mod notices;
 mod runs;
 #[cfg(test)]
@@ -19,6 +20,7 @@ mod tests;
 
 pub use check::{CheckStatus, KeptHistory};
 pub use library::{Current, EntryMeta};
+pub use mystery::Mystery;
 pub use notices::Notice;
 pub use runs::RunStatus;
 
@@ -69,6 +71,9 @@ pub struct AppState {
     pub check: CheckStatus,
     /// The id of the latest check started (reports of others are dropped).
     pub check_id: u32,
+    // The mystery slice.
+    /// Mystery mode: the forecast hidden until Reveal (not saved).
+    pub mystery: Mystery,
 }
 
 impl AppState {
@@ -97,6 +102,7 @@ impl AppState {
             history: None,
             check: CheckStatus::Idle,
             check_id: 0,
+            mystery: Mystery::Off,
         }
     }
 
@@ -186,6 +192,11 @@ pub enum Action {
     },
     /// Stop the check (or stop waiting for a history).
     StopCheck,
+    // Mystery mode.
+    /// Mystery mode on (the forecast hidden until Reveal) or off.
+    SetMystery(bool),
+    /// Show the hidden forecast.
+    Reveal,
 }
 
 /// What a slice reducer did. `Same` hands back the previous state itself, so
@@ -235,7 +246,10 @@ impl Reducible for AppState {
             Action::CheckProgress { id, progress } => check::progress(&mut s, id, progress),
             Action::CheckFinished { id, outcome } => check::finished(&mut s, id, outcome),
             Action::StopCheck => check::stop(&mut s),
+            Action::SetMystery(on) => mystery::set(&mut s, on),
+            Action::Reveal => mystery::reveal(&mut s),
         };
+        mystery::follow(&self, &mut s);
         match step {
             Step::Changed => Rc::new(s),
             Step::Same => self,

@@ -323,3 +323,32 @@ mod notices {
         assert!(s.autosave);
     }
 }
+
+mod mystery {
+    use super::*;
+
+    #[test]
+    fn mystery_mode_hides_until_reveal_and_a_new_question_hides_again() {
+        let s = state();
+        assert_eq!(s.mystery, Mystery::Off);
+        assert!(Rc::ptr_eq(&s.clone().reduce(Action::Reveal), &s));
+        let s = s.reduce(Action::SetMystery(true));
+        assert!(s.mystery.hides());
+        let again = s.clone().reduce(Action::SetMystery(true));
+        assert!(Rc::ptr_eq(&again, &s), "switching on twice changes nothing");
+        let s = s.reduce(Action::Reveal);
+        assert_eq!(s.mystery, Mystery::Revealed);
+        // Results arriving do not hide the answer; a changed scenario does.
+        let s = s.reduce(Action::RunStarted {
+            run_id: 1,
+            now_ms: 0.0,
+        });
+        assert_eq!(s.mystery, Mystery::Revealed);
+        let s = s.reduce(Action::Edit(Field::Seed, "7".into()));
+        assert!(s.mystery.hides());
+        let s = s.reduce(Action::SetMystery(false));
+        assert_eq!(s.mystery, Mystery::Off);
+        let s = s.reduce(Action::Edit(Field::Seed, "8".into()));
+        assert_eq!(s.mystery, Mystery::Off, "off stays off");
+    }
+}

@@ -6,7 +6,8 @@ mod runner;
 mod view;
 
 use super::outcome_histogram::{outcome_histogram, OutcomeHistogramProps};
-use crate::components::{stat_table, StatTableProps};
+use crate::app::use_app;
+use crate::components::{mystery_veil, stat_table, StatTableProps};
 use crate::worker::use_job_slot;
 use charts::format;
 use engine::ScenarioInput;
@@ -26,6 +27,7 @@ pub struct BuildUpProps {
 
 #[component]
 pub fn BuildUp(props: &BuildUpProps) -> Html {
+    let app = use_app();
     let view = use_reducer(View::default);
     let jobs = use_job_slot();
     let runner: Shared = use_mut_ref(move || Runner {
@@ -69,7 +71,10 @@ pub fn BuildUp(props: &BuildUpProps) -> Html {
         };
         html! { <li class={state} aria-current={(state == "now").then_some("step")}>{ format::count(*n as f64) }</li> }
     });
-    let body = view.summary.as_ref().map(|s| {
+    let hidden = app.state.mystery.hides();
+    let veil = (hidden && view.summary.is_some())
+        .then(|| mystery_veil(&app.state, "the distribution", "cl-button"));
+    let body = view.summary.as_ref().filter(|_| !hidden).map(|s| {
         let guess_text = props.guess.map(|g| {
             let at_least = s.won_distribution.share_at_least(g);
             format!(
@@ -122,6 +127,7 @@ pub fn BuildUp(props: &BuildUpProps) -> Html {
             if let Some(error) = &view.error {
                 <p class="classroom-message" role="alert">{ format!("The run failed: {error}") }</p>
             }
+            { for veil }
             { for body }
         </section>
     }

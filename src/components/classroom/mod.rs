@@ -5,6 +5,7 @@
 mod build_up;
 mod deals_motion;
 mod dot_canvas;
+mod facilitator_sheet;
 mod lesson_strip;
 mod outcome_histogram;
 mod quarter;
@@ -16,6 +17,7 @@ mod shortcuts_help;
 mod stage_counters;
 
 use crate::app::use_app;
+use crate::components::mystery_switch;
 use crate::lessons::Lesson;
 use crate::library_ops;
 use crate::motion::{Motion, MotionAction};
@@ -24,6 +26,7 @@ use build_up::BuildUp;
 use deals_motion::DealsMotion;
 use dot_canvas::DotCanvas;
 use engine::{Field, Scenario};
+use facilitator_sheet::facilitator_sheet;
 use lesson_strip::{lesson_card, lesson_strip};
 use quarter::use_quarter;
 use room_guess::{parse_guess, room_guess};
@@ -44,16 +47,18 @@ pub fn Classroom(props: &ClassroomProps) -> Html {
     let app = use_app();
     let motion = use_reducer(Motion::default);
     let help = use_state(|| false);
+    let sheet = use_state(|| false);
     let screen = use_screen();
     let lesson = use_state(|| None::<(&'static str, bool)>);
     let guess_text = use_state(String::new);
     let root = use_node_ref();
     let heading = use_node_ref();
 
-    // Focus the heading on entry, so a screen reader starts here.
+    // Focus the heading on entry (and on the sheet and back), so a screen
+    // reader starts there.
     {
         let heading = heading.clone();
-        use_effect_with((), move |_| {
+        use_effect_with(*sheet, move |_| {
             if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
                 let _ = h.focus();
             }
@@ -68,6 +73,13 @@ pub fn Classroom(props: &ClassroomProps) -> Html {
             .map(|s| engine::deals::spreadsheet_won(&s))
             .unwrap_or(0.0)
     });
+    let show_sheet = |on: bool| {
+        let sheet = sheet.clone();
+        Callback::from(move |()| sheet.set(on))
+    };
+    if *sheet {
+        return facilitator_sheet(&show_sheet(false), heading);
+    }
     let Some(input) = app.state.scenario.clone() else {
         return scenario_errors(root, heading, &props.on_exit);
     };
@@ -118,6 +130,9 @@ pub fn Classroom(props: &ClassroomProps) -> Html {
             <header class="classroom-bar">
                 <h1 ref={heading} tabindex="-1">{ "Classroom" }<span class="classroom-scenario">{ scenario.name.clone() }</span></h1>
                 <div class="classroom-actions">
+                    { mystery_switch(&app.state, "cl-button") }
+                    <button type="button" class="cl-button" onclick={show_sheet(true).reform(|_: MouseEvent| ())}>
+                        { "Facilitator sheet" }</button>
                     <button type="button" class="cl-button" onclick={open_help} aria-keyshortcuts="?">{ "Keyboard shortcuts" }</button>
                     <button type="button" class="cl-button" onclick={full_button} aria-keyshortcuts="F">
                         { if screen.full { "Exit full screen" } else { "Full screen" } }</button>
