@@ -9,7 +9,11 @@
 //! are entered and locked (and may be unlocked until the reveal), the actual
 //! is revealed once every team has locked, then the next round starts.
 
+mod reducer;
 pub mod score;
+mod scoreboard;
+
+pub use scoreboard::TeamScore;
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -247,138 +251,6 @@ impl Game {
         self.played.last()
     }
 
-    /// Applies `action`; on error the game is left exactly as it was.
-    pub fn apply(&mut self, action: GameAction) -> Result<(), GameError> {
-        let mut next = self.clone();
-        next.apply_in_place(action)?;
-        *self = next;
-        Ok(())
-    }
-
-    fn apply_in_place(&mut self, action: GameAction) -> Result<(), GameError> {
-        match action {
-            GameAction::AddTeam(name) => {
-                self.in_setup()?;
-                if self.teams.len() >= MAX_TEAMS {
-                    return Err(GameError::TooManyTeams);
-                }
-                let id = self.teams.iter().map(|t| t.id).max().unwrap_or(0) + 1;
-                let name = match name {
-                    Some(name) => clean_team_name(&name)?,
-                    None => (1..)
-                        .map(|n| format!("Team {n}"))
-                        .find(|n| self.teams.iter().all(|t| &t.name != n))
-                        .unwrap_or_default(),
-                };
-                self.teams.push(Team { id, name });
-            }
-            GameAction::RenameTeam { team, name } => {
-                let name = clean_team_name(&name)?;
-                self.team_mut(team)?.name = name;
-            }
-            GameAction::RemoveTeam(team) => {
-                self.in_setup()?;
-                self.team_mut(team)?;
-                if self.teams.len() == 1 {
-                    return Err(GameError::LastTeam);
-                }
-                self.teams.retain(|t| t.id != team);
-            }
-            GameAction::SetRounds(n) => {
-                if n == 0 || n > MAX_ROUNDS || (n as usize) < self.played.len() {
-                    return Err(GameError::BadRounds(n));
-                }
-                self.rounds = n;
-            }
-            GameAction::EnterRange { team, range } => {
-                range.check()?;
-                let entry = self.entry_mut(team)?;
-                if entry.locked {
-                    return Err(GameError::Locked(team));
-                }
-                entry.range = Some(range);
-            }
-            GameAction::Lock(team) => {
-                let entry = self.entry_mut(team)?;
-                if entry.range.is_none() {
-                    return Err(GameError::NoRange(team));
-                }
-                entry.locked = true;
-            }
-            GameAction::Unlock(team) => self.entry_mut(team)?.locked = false,
-            GameAction::Reveal(actual) => {
-                if !actual.won.is_finite() || actual.won < 0.0 {
-                    return Err(GameError::BadRange(
-                        "the actual must be a number of at least 0".to_owned(),
-                    ));
-                }
-                let Phase::Entering(_) = self.phase() else {
-                    return Err(GameError::WrongPhase);
-                };
-                let round = self.played.last_mut().ok_or(GameError::WrongPhase)?;
-                if !round.entries.iter().all(|e| e.locked) {
-                    return Err(GameError::NotAllLocked);
-                }
-                round.actual = Some(actual);
-            }
-            GameAction::NextRound => match self.phase() {
-                Phase::Revealed(_) => self.start_round(),
-                _ => return Err(GameError::WrongPhase),
-            },
-            GameAction::Reset(seed) => {
-                self.played.clear();
-                if let Some(seed) = seed {
-                    self.seed = seed;
-                }
-            }
-        }
-        Ok(())
-    }
-
-    fn in_setup(&self) -> Result<(), GameError> {
-        match self.phase() {
-            Phase::Setup => Ok(()),
-            _ => Err(GameError::AlreadyStarted),
-        }
-    }
-
-    fn team_mut(&mut self, team: u32) -> Result<&mut Team, GameError> {
-        self.teams
-            .iter_mut()
-            .find(|t| t.id == team)
-            .ok_or(GameError::NoSuchTeam(team))
-    }
-
-    fn start_round(&mut self) {
-        self.played.push(Round {
-            entries: self
-                .teams
-                .iter()
-                .map(|t| Entry {
-                    team: t.id,
-                    range: None,
-                    locked: false,
-                })
-                .collect(),
-            actual: None,
-        });
-    }
-
-    /// The team's entry in the round being entered; the first entry of a
-    /// game in set-up starts round 1.
-    fn entry_mut(&mut self, team: u32) -> Result<&mut Entry, GameError> {
-        self.team_mut(team)?;
-        match self.phase() {
-            Phase::Setup => self.start_round(),
-            Phase::Entering(_) => {}
-            Phase::Revealed(_) | Phase::Finished => return Err(GameError::WrongPhase),
-        }
-        self.played
-            .last_mut()
-            .and_then(|r| r.entries.iter_mut().find(|e| e.team == team))
-            .ok_or(GameError::NoSuchTeam(team))
-    }
-
     /// Checks a game read from storage or a file: every problem, in words.
     pub fn problems(&self) -> Vec<String> {
         let mut problems = Vec::new();
@@ -434,84 +306,6 @@ impl Game {
             }
         }
         problems
-    }
-
-    /// The scoreboard: one row per team, over the revealed rounds.
-    pub fn scoreboard(&self) -> Vec<TeamScore> {
-        self.teams.iter().map(|t| self.team_score(t)).collect()
-    }
-
-    fn team_score(&self, team: &Team) -> TeamScore {
-        let mut s = TeamScore {
-            team: team.id,
-            name: team.name.clone(),
-            rounds: 0,
-            hits: 0,
-            winkler_total: 0.0,
-            revenue_rounds: 0,
-            revenue_hits: 0,
-            revenue_winkler_total: 0.0,
-        };
-        for round in &self.played {
-            let Some(actual) = round.actual else { continue };
-            let Some(range) = round
-                .entries
-                .iter()
-                .find(|e| e.team == team.id)
-                .and_then(|e| e.range)
-            else {
-                continue;
-            };
-            s.rounds += 1;
-            s.hits += usize::from(score::hit(range.low, range.high, actual.won));
-            s.winkler_total += score::winkler(range.low, range.high, actual.won);
-            if let (Some((lo, hi)), Some(x)) = (range.revenue, actual.revenue) {
-                s.revenue_rounds += 1;
-                s.revenue_hits += usize::from(score::hit(lo, hi, x));
-                s.revenue_winkler_total += score::winkler(lo, hi, x);
-            }
-        }
-        s
-    }
-}
-
-/// One team's line on the scoreboard.
-#[derive(Clone, Debug, PartialEq)]
-pub struct TeamScore {
-    pub team: u32,
-    pub name: String,
-    /// Revealed rounds in which the team gave a range.
-    pub rounds: usize,
-    /// Of those, the rounds whose actual fell in the range.
-    pub hits: usize,
-    /// Sum of the Winkler scores (deals won); lower is better.
-    pub winkler_total: f64,
-    /// The same for revenue, over the rounds with a revenue range and actual.
-    pub revenue_rounds: usize,
-    pub revenue_hits: usize,
-    pub revenue_winkler_total: f64,
-}
-
-impl TeamScore {
-    /// Mean Winkler score per round (None before any).
-    pub fn winkler_mean(&self) -> Option<f64> {
-        (self.rounds > 0).then(|| self.winkler_total / self.rounds as f64)
-    }
-
-    /// The verdict from the calibrated band ([`score::Verdict::of`]).
-    pub fn verdict(&self) -> score::Verdict {
-        score::Verdict::of(self.hits, self.rounds)
-    }
-
-    /// "Team 2: 4 of 8 — about right".
-    pub fn line(&self) -> String {
-        format!(
-            "{}: {} of {} — {}",
-            self.name,
-            self.hits,
-            self.rounds,
-            self.verdict().word()
-        )
     }
 }
 

@@ -8,6 +8,7 @@
 
 mod error;
 mod input;
+mod numbers;
 #[cfg(test)]
 mod tests;
 mod validate;

@@ -3,6 +3,7 @@
 //! notes its problems and returns a usable stand-in, so every problem is
 //! reported at once, in the order the fields appear in the format.
 
+use super::numbers::{format_percent, number, plain, whole_number};
 use super::{
     DealValue, DealValueInput, Field, FieldError, FollowUpInput, Leads, LeadsInput, Scenario,
     ScenarioError, ScenarioInput, Stage, StageInput, TargetInput, DEFAULT_STAGE_NAMES,
@@ -359,51 +360,4 @@ fn targets(t: TargetInput, has_values: bool, p: &mut Problems) -> (Option<f64>, 
         )
     });
     (revenue, won)
-}
-
-/// Checks that `value` is a whole number in `[min, max]`.
-fn whole_number(value: f64, min: f64, max: f64, what: &str) -> Result<u64, String> {
-    let v = number(value, min, max, what)?;
-    if v.fract() != 0.0 {
-        return Err(format!("{what} must be a whole number (got {v})"));
-    }
-    // In range and whole, so the conversion is exact.
-    Ok(v as u64)
-}
-
-/// Checks that `value` is a finite number in `[min, max]`.
-fn number(value: f64, min: f64, max: f64, what: &str) -> Result<f64, String> {
-    if !value.is_finite() {
-        return Err(format!("{what} must be a number"));
-    }
-    if value < min {
-        return Err(format!(
-            "{what} must be at least {} (got {value})",
-            plain(min)
-        ));
-    }
-    if value > max {
-        return Err(format!(
-            "{what} must be at most {} (got {value})",
-            plain(max)
-        ));
-    }
-    Ok(value)
-}
-
-/// `1000000000000` → `1e12`, `5` → `5`: short bounds in messages.
-fn plain(v: f64) -> String {
-    if v.abs() >= 1e6 {
-        format!("{v:e}")
-    } else {
-        format!("{v}")
-    }
-}
-
-fn format_percent(rate: f64) -> String {
-    if rate.is_finite() {
-        format!("{} %", (rate * 1e4).round() / 1e2)
-    } else {
-        "not a number".to_owned()
-    }
 }
