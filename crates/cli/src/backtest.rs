@@ -14,15 +14,8 @@ use std::path::PathBuf;
 pub struct Args {
     /// The CRM's deals export: one row per deal or one row per stage change.
     file: PathBuf,
-    /// Only deals created on or after this day (YYYY-MM-DD).
-    #[arg(long)]
-    since: Option<String>,
-    /// JSON object from CRM stage label to "Prospecting" … "Closing", "won", "lost" or "ignore".
-    #[arg(long)]
-    stage_map: Option<PathBuf>,
-    /// How to read dates like 03/04/2025: dmy (day first) or mdy (month first).
-    #[arg(long)]
-    date_order: Option<String>,
+    #[command(flatten)]
+    import: history::ImportArgs,
     /// Weeks each origin forecasts.
     #[arg(long, default_value_t = engine::history::DEFAULT_HORIZON_WEEKS)]
     horizon_weeks: u32,
@@ -67,12 +60,7 @@ pub fn run(args: &Args) -> Result<(), String> {
             args.trials
         ));
     }
-    let options = history::options(
-        None,
-        args.since.as_deref(),
-        args.date_order.as_deref(),
-        args.stage_map.as_deref(),
-    )?;
+    let options = args.import.options(None)?;
     let settings = BacktestSettings {
         horizon_weeks: args.horizon_weeks,
         every_weeks: args.every_weeks,

@@ -2,7 +2,7 @@
 //! and the stage-map file, with messages that say what is wrong and where.
 
 use engine::history::{DateOrder, Day, FitOptions, HistoryError, Target};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Reads a `YYYY-MM-DD` option.
 pub fn day(flag: &str, text: &str) -> Result<Day, String> {
@@ -48,6 +48,32 @@ pub fn stage_map(path: &Path) -> Result<Vec<(String, Target)>, String> {
                 })
         })
         .collect()
+}
+
+/// How to read the export: the options `fit` and `backtest` share.
+#[derive(clap::Args)]
+pub struct ImportArgs {
+    /// Only deals created on or after this day (YYYY-MM-DD).
+    #[arg(long)]
+    pub since: Option<String>,
+    /// JSON object from CRM stage label to "Prospecting" … "Closing", "won", "lost" or "ignore".
+    #[arg(long)]
+    pub stage_map: Option<PathBuf>,
+    /// How to read dates like 03/04/2025: dmy (day first) or mdy (month first).
+    #[arg(long)]
+    pub date_order: Option<String>,
+}
+
+impl ImportArgs {
+    /// The engine's options, seen at the end of `as_of` (None: the file's latest date).
+    pub fn options(&self, as_of: Option<&str>) -> Result<FitOptions, String> {
+        options(
+            as_of,
+            self.since.as_deref(),
+            self.date_order.as_deref(),
+            self.stage_map.as_deref(),
+        )
+    }
 }
 
 /// Everything `fit` was told, as the engine's options.

@@ -89,15 +89,8 @@ enum Command {
         /// The world as seen at the end of this day (YYYY-MM-DD); default: the file's latest date.
         #[arg(long)]
         as_of: Option<String>,
-        /// Only deals created on or after this day (YYYY-MM-DD).
-        #[arg(long)]
-        since: Option<String>,
-        /// JSON object from CRM stage label to "Prospecting" … "Closing", "won", "lost" or "ignore".
-        #[arg(long)]
-        stage_map: Option<PathBuf>,
-        /// How to read dates like 03/04/2025: dmy (day first) or mdy (month first).
-        #[arg(long)]
-        date_order: Option<String>,
+        #[command(flatten)]
+        import: history::ImportArgs,
         /// Forecast window of the fitted scenario (weeks).
         #[arg(long, default_value_t = engine::history::DEFAULT_HORIZON_WEEKS)]
         horizon_weeks: u32,
@@ -129,20 +122,13 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::Fit {
             file,
             as_of,
-            since,
-            stage_map,
-            date_order,
+            import,
             horizon_weeks,
             out,
             json,
         } => fit(
             &file,
-            history::options(
-                as_of.as_deref(),
-                since.as_deref(),
-                date_order.as_deref(),
-                stage_map.as_deref(),
-            )?,
+            import.options(as_of.as_deref())?,
             horizon_weeks,
             out.as_deref(),
             json,
