@@ -1,7 +1,7 @@
 //! The worker: runs the jobs it is given in chunks of about 25 ms, taking
 //! turns when it holds several, sends each job's report soon after its start
-//! (a quick preview) and then every ~150 ms, and reads its inbox between
-//! chunks so Cancel is prompt.
+//! (a quick preview) and then every ~150 ms once the page has acknowledged
+//! the last one, and reads its inbox between chunks so Cancel is prompt.
 
 use super::clock::now_ms;
 use super::protocol::{FromWorker, JobId, ToWorker};
@@ -21,6 +21,13 @@ const CHUNK_TARGET_MS: f64 = 25.0;
 const REPORT_EVERY_MS: f64 = 150.0;
 /// The first chunk: small, so a preview arrives within tens of milliseconds.
 const FIRST_CHUNK: u64 = 200;
+
+/// Whether a running job's progress report goes out now: none of its
+/// reports is waiting for the page's `Ack`, and the last went out at least
+/// [`REPORT_EVERY_MS`] ago (or none has).
+fn report_due(in_flight: u32, last_report_ms: Option<f64>, now: f64) -> bool {
+    in_flight == 0 && last_report_ms.is_none_or(|last| now - last >= REPORT_EVERY_MS)
+}
 
 /// Which jobs a worker binary can start: the forecast workers run the model
 /// alone ([`ModelJobs`]), so they do not carry the CSV reader and the fit;
@@ -52,6 +59,9 @@ struct Running {
     job: Box<dyn Job>,
     chunk: u64,
     last_report_ms: Option<f64>,
+    /// Reports sent and not yet acknowledged by the page (the opening
+    /// included): a progress report waits until this is 0.
+    in_flight: u32,
 }
 
 /// Internal message: run the next chunk.
@@ -142,11 +152,9 @@ impl<S: Starter> Worker for JobWorker<S> {
             running.chunk = (running.chunk / 2).max(1);
         }
         let done = running.job.is_done();
-        let due = running
-            .last_report_ms
-            .is_none_or(|last| now - last >= REPORT_EVERY_MS);
-        if done || due {
+        if done || report_due(running.in_flight, running.last_report_ms, now) {
             running.last_report_ms = Some(now);
+            running.in_flight += 1;
             let report = Box::new(running.job.report());
             scope.respond(
                 running.requester,
@@ -169,7 +177,9 @@ impl<S: Starter> Worker for JobWorker<S> {
         match msg {
             ToWorker::Start { job: id, spec } => match S::start(&spec) {
                 Ok(job) => {
+                    let mut in_flight = 0;
                     if let Some(opening) = job.opening() {
+                        in_flight = 1;
                         let report = Box::new(opening);
                         scope.respond(
                             requester,
@@ -185,6 +195,7 @@ impl<S: Starter> Worker for JobWorker<S> {
                         job,
                         chunk: FIRST_CHUNK,
                         last_report_ms: None,
+                        in_flight,
                     };
                     self.jobs.insert(id, running);
                     self.schedule(scope);
@@ -193,6 +204,11 @@ impl<S: Starter> Worker for JobWorker<S> {
             },
             ToWorker::Cancel { job } => {
                 self.jobs.remove(&job);
+            }
+            ToWorker::Ack { job } => {
+                if let Some(running) = self.jobs.get_mut(&job) {
+                    running.in_flight = running.in_flight.saturating_sub(1);
+                }
             }
         }
     }
@@ -220,4 +236,31 @@ fn read_url(url: &str) -> Option<Vec<u8>> {
     let body = request.response().ok()?;
     body.is_instance_of::<js_sys::ArrayBuffer>()
         .then(|| js_sys::Uint8Array::new(&body).to_vec())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{report_due, REPORT_EVERY_MS};
+
+    #[test]
+    fn the_first_report_goes_out_at_once() {
+        assert!(report_due(0, None, 0.0));
+    }
+
+    #[test]
+    fn later_reports_wait_for_the_interval() {
+        assert!(!report_due(
+            0,
+            Some(1_000.0),
+            1_000.0 + REPORT_EVERY_MS - 1.0
+        ));
+        assert!(report_due(0, Some(1_000.0), 1_000.0 + REPORT_EVERY_MS));
+    }
+
+    #[test]
+    fn an_unacknowledged_report_holds_the_next_back_however_long() {
+        assert!(!report_due(1, None, 0.0));
+        assert!(!report_due(1, Some(0.0), 60_000.0));
+        assert!(!report_due(2, Some(0.0), 60_000.0));
+    }
 }

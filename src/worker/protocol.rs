@@ -16,6 +16,11 @@ pub enum ToWorker {
     Start { job: JobId, spec: Box<JobSpec> },
     /// Stop the job with this id (nothing if it has finished).
     Cancel { job: JobId },
+    /// The page has taken in one report of this job: the next may come.
+    /// Reports are cumulative, so a worker with an unanswered report keeps
+    /// computing and sends the newest once answered; a busy page never
+    /// falls behind a queue of stale reports.
+    Ack { job: JobId },
 }
 
 /// Worker → page.

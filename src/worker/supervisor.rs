@@ -20,9 +20,11 @@ use yew::Callback;
 pub const FORECAST_LOADER: &str = "./worker_loader.js";
 /// The helper worker's loader (every job, history files included).
 pub const HELPER_LOADER: &str = "./helper_worker_loader.js";
-/// A worker with a job in hand reports every ~150 ms; one silent this long
-/// has died (crashed, killed for memory) and is replaced.
-const STALL_MS: f64 = 5_000.0;
+/// A worker with a job in hand reports every ~150 ms (once its last report
+/// is acknowledged); one silent this long has died (crashed, killed for
+/// memory) and is replaced. Time the page itself was too busy to look does
+/// not count (see [`Inner::watch`]).
+const STALL_MS: f64 = 8_000.0;
 /// How often the watchdog looks.
 const WATCH_EVERY_MS: u32 = 1_000;
 
@@ -65,6 +67,8 @@ struct Inner {
     jobs: RefCell<Vec<Tracked>>,
     on_restart: Callback<()>,
     watchdog: RefCell<Option<Interval>>,
+    /// When the watchdog last looked (page clock, ms).
+    watched_ms: Cell<f64>,
 }
 
 /// A supervised worker. Cloning gives another handle to the same worker.
@@ -141,12 +145,16 @@ impl Inner {
         };
         let on_event = {
             let mut jobs = self.jobs.borrow_mut();
+            // Any message shows the worker alive, for every job it holds
+            // (it runs them in turn on one thread).
+            let now = now_ms();
+            for tracked in jobs.iter_mut() {
+                tracked.heard_ms = now;
+            }
             let Some(at) = jobs.iter().position(|t| t.id == id) else {
                 return;
             };
-            let tracked = &mut jobs[at];
-            tracked.heard_ms = now_ms();
-            let on_event = tracked.on_event.clone();
+            let on_event = jobs[at].on_event.clone();
             if last {
                 jobs.remove(at);
             }
@@ -154,6 +162,12 @@ impl Inner {
         };
         // Emitted with no borrow held: the owner may start or cancel jobs.
         on_event.emit(event);
+        if !last {
+            // Taken in: the worker may send this job's next report.
+            if let Some(bridge) = self.bridge.borrow().as_ref() {
+                bridge.send(ToWorker::Ack { job: id });
+            }
+        }
     }
 
     /// Replaces the worker if a job it holds has been silent for
@@ -161,8 +175,17 @@ impl Inner {
     /// depend on which worker computes them).
     fn watch(self: &Rc<Self>) {
         let now = now_ms();
+        // A late look means the page was busy (a long render, a slow
+        // machine): the worker's reports may be waiting in the queue, so
+        // that time is not counted as the worker's silence.
+        let late = now - self.watched_ms.replace(now) - f64::from(WATCH_EVERY_MS);
         let resend: Vec<ToWorker> = {
             let mut jobs = self.jobs.borrow_mut();
+            if late > f64::from(WATCH_EVERY_MS) {
+                for tracked in jobs.iter_mut() {
+                    tracked.heard_ms += late;
+                }
+            }
             if !jobs.iter().any(|t| now - t.heard_ms > STALL_MS) {
                 return;
             }
@@ -197,6 +220,7 @@ impl Supervised {
             jobs: RefCell::new(Vec::new()),
             on_restart,
             watchdog: RefCell::new(None),
+            watched_ms: Cell::new(now_ms()),
         });
         if eager {
             *inner.bridge.borrow_mut() = Some(inner.spawn());

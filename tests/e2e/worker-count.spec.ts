@@ -29,6 +29,9 @@ async function saveAs(page: Page, name: string, asNew = false) {
 test('the page never holds more than the forecast pool plus one worker', async ({ page }) => {
   const POOL = 2;
   await page.goto(`./?workers=${POOL}`);
+  // The first page's pool must be up before counting starts: a worker it
+  // spawned after the count began would be counted with the reloaded page's.
+  await expect.poll(() => page.workers().length).toBe(POOL);
   await page.evaluate(() => localStorage.clear());
   const counted = countWorkers(page);
   await page.reload();
@@ -66,6 +69,9 @@ test('the page never holds more than the forecast pool plus one worker', async (
   await app.runButton.click();
   await expect(app.status).toContainText('Done:');
 
+  // No worker was taken for dead and replaced along the way (a busy page
+  // must not look like a silent worker).
+  await expect(page.getByRole('alert').filter({ hasText: 'A simulation worker stopped' })).toHaveCount(0);
   expect(counted.started).toBe(POOL + 1);
   expect(counted.peak).toBeLessThanOrEqual(POOL + 1);
   expect(counted.live).toBe(POOL + 1);
