@@ -167,3 +167,74 @@ fn every_lessons_link_fits_a_code_a_room_can_scan() {
         }
     }
 }
+
+#[test]
+fn a_valid_scenario_with_the_longest_names_outgrows_any_code() {
+    // Names as long as allowed (200 and 60 characters) of random characters
+    // that deflate worst (4 bytes each in UTF-8, from 42,720 CJK ideographs),
+    // every number at full precision and every option set: a valid scenario
+    // whose link no QR code holds, so the dialog's "too long" is a real case.
+    use engine::{DealValueInput, FollowUpInput, MarketInput, Scenario, TargetInput};
+    use rand::{RngExt, SeedableRng};
+    let mut rng = rand_xoshiro::Xoshiro256PlusPlus::seed_from_u64(16);
+    let mut text = |n: usize| -> String {
+        (0..n)
+            .map(|_| char::from_u32(rng.random_range(0x20000..0x2A6E0)).expect("a char"))
+            .collect()
+    };
+    let mut s = (LESSONS[0].scenario)();
+    s.name = text(200);
+    let names: Vec<String> = (0..s.stages.len()).map(|_| text(60)).collect();
+    for (stage, name) in s.stages.iter_mut().zip(names) {
+        stage.name = name;
+        stage.rate = rng.random::<f64>();
+        stage.days = Some(1.0 + rng.random::<f64>() * 50.0);
+        stage.evidence = Some(f64::from(rng.random_range(1..100_000u32)));
+    }
+    s.pipeline = Some(
+        (0..6)
+            .map(|_| f64::from(rng.random_range(0..5000u32)))
+            .collect(),
+    );
+    s.lead_dispersion = Some(1.0 + rng.random::<f64>());
+    s.deal_value = Some(DealValueInput {
+        median: 1000.0 + rng.random::<f64>(),
+        p90: 5000.0 + rng.random::<f64>() * 1e5,
+    });
+    s.follow_up = Some(FollowUpInput {
+        repeat_value: rng.random::<f64>(),
+        referrals: rng.random::<f64>() * 0.5,
+    });
+    s.target = Some(TargetInput {
+        revenue: Some(1e5 + rng.random::<f64>()),
+        won: Some(f64::from(rng.random_range(1..500u32))),
+    });
+    s.market = Some(MarketInput {
+        sd: rng.random::<f64>() * 0.5,
+    });
+    s.seed = rng.random::<u64>();
+    assert!(Scenario::new(&s).is_ok(), "{:?}", Scenario::new(&s).err());
+    let link = format!(
+        "http://127.0.0.1:4173/#{}",
+        encode_link(&s).expect("encodes")
+    );
+    assert!(link.len() > MAX_BYTES, "{} characters", link.len());
+    assert_eq!(
+        QrPicture::encode(&link),
+        Err(QrProblem::TooLong { bytes: link.len() })
+    );
+    // The same scenario with its names shortened to a tenth fits again.
+    s.name = s.name.chars().take(20).collect();
+    for stage in &mut s.stages {
+        stage.name = stage.name.chars().take(6).collect();
+    }
+    let link = format!(
+        "http://127.0.0.1:4173/#{}",
+        encode_link(&s).expect("encodes")
+    );
+    assert!(
+        QrPicture::encode(&link).is_ok(),
+        "{} characters",
+        link.len()
+    );
+}

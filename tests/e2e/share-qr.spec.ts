@@ -5,7 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { resolve } from 'node:path';
 import { expect, test, type Locator, type Page } from './fixtures';
-import { AppPage } from './app-page';
+import { AppPage, STAGES } from './app-page';
 
 const JSQR = resolve('node_modules/jsqr/dist/jsQR.js');
 const TITLE = 'Open this scenario on your phone';
@@ -190,5 +190,51 @@ test('the dialog at 1920×1080 in the dark theme, for the projector', async ({ p
   await expect(page.getByRole('button', { name: 'Copy link' })).toBeInViewport({ ratio: 1 });
   await page.screenshot({ path: 'docs/share-qr.png' });
   expect(link).toContain('#s1.');
+  expect(app.errors).toEqual([]);
+});
+
+test('a link too long for any QR code is offered as a link, and says why', async ({ page }) => {
+  // A valid scenario that no QR code holds: names as long as allowed (200
+  // and 60 characters) of rare CJK ideographs (U+20000 to U+3134F), which deflate worst, and
+  // numbers at full precision.
+  let seed = 16;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const text = (n: number) => Array.from({ length: n }, () => String.fromCodePoint(0x20000 + Math.floor(next() * 0x11350))).join('');
+  const name = text(200);
+  const scenario = {
+    version: 2,
+    name,
+    leads: { per_week: 20 + next() * 100, dispersion: 2 + next() * 20 },
+    horizon_weeks: 13,
+    market: { sd: next() * 0.4 },
+    stages: STAGES.map(() => ({ name: text(60), rate: 0.2 + next() * 0.7, days: 1 + next() * 30, evidence: 1 + Math.floor(next() * 99999) })),
+    pipeline: STAGES.slice(0, 6).map(() => Math.floor(next() * 5000)),
+    deal_value: { median: 1000 + next() * 9000, p90: 20000 + next() * 80000 },
+    follow_up: { repeat_value: next() * 0.5, referrals: next() * 0.5 },
+    target: { revenue: 1e5 + next() * 1e5, won: 1 + Math.floor(next() * 499) },
+    trials: 10000,
+    seed: Math.floor(next() * 2 ** 52),
+  };
+  const app = new AppPage(page);
+  await app.openWith(scenario);
+  await openClassroom(page);
+  await page.getByRole('button', { name: 'Share to phones' }).click();
+  const dialog = page.getByRole('dialog', { name: TITLE });
+  await expect(dialog.getByRole('status').first()).toContainText(/^This scenario's link is too long for a QR code \(3,\d{3} characters; a QR code holds at most 2,953\)\./);
+  await expect(dialog.getByRole('img')).toHaveCount(0);
+  await expect(dialog).toContainText('Open the link on your phone. Nothing is uploaded: the scenario is in the link.');
+  await expect(dialog.getByText(/^Scan to open/)).toHaveCount(0);
+  const link = (await dialog.getByTestId('share-qr-link').textContent()) ?? '';
+  expect(link.length).toBeGreaterThan(2953);
+  await expect(dialog.getByRole('button', { name: 'Copy link' })).toBeVisible();
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' | ')}`)).toEqual([]);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  // The link itself still opens the scenario.
+  const phone = await page.context().browser()!.newContext({ viewport: { width: 390, height: 844 } });
+  const other = await phone.newPage();
+  await other.goto(link);
+  await expect(other.getByRole('textbox', { name: 'Scenario name' })).toHaveValue(name);
+  await phone.close();
   expect(app.errors).toEqual([]);
 });

@@ -41,16 +41,23 @@ fn qr_svg(picture: &QrPicture, name: &str) -> Html {
     }
 }
 
-/// The link's code, or why there is none, said in the dialog.
-fn code(link: &str, name: &str) -> Html {
+/// The link's code and the line saying how to use it; when the link is too
+/// long for a code, why there is none and a line about the link alone.
+fn code(link: &str, name: &str) -> (Html, &'static str) {
     match QrPicture::encode(link) {
-        Ok(picture) => qr_svg(&picture, name),
-        Err(QrProblem::TooLong { bytes }) => html! {
-            <p class="share-qr-too-long" role="status">{ format!(
-                "This scenario's link is too long for a QR code ({} characters; a QR code holds at most {}). \
-                 Copy the link below and send it to the room instead.",
-                format::count(bytes as f64), format::count(MAX_BYTES as f64)) }</p>
-        },
+        Ok(picture) => (
+            qr_svg(&picture, name),
+            "Scan to open this scenario on your phone. Nothing is uploaded: the scenario is in the link.",
+        ),
+        Err(QrProblem::TooLong { bytes }) => (
+            html! {
+                <p class="share-qr-too-long" role="status">{ format!(
+                    "This scenario's link is too long for a QR code ({} characters; a QR code holds at most {}). \
+                     Copy the link below and send it to the room instead.",
+                    format::count(bytes as f64), format::count(MAX_BYTES as f64)) }</p>
+            },
+            "Open the link on your phone. Nothing is uploaded: the scenario is in the link.",
+        ),
     }
 }
 
@@ -67,7 +74,7 @@ pub fn SharePhones(props: &SharePhonesProps) -> Html {
     });
     let body = match &*shared {
         Err(e) => html! { <p role="alert">{ format!("No share link was made: {e}.") }</p> },
-        Ok((code, link)) => {
+        Ok(((code, how), link)) => {
             let on_copy = {
                 let (copied, link) = (copied.clone(), link.clone());
                 Callback::from(move |_: MouseEvent| {
@@ -93,8 +100,7 @@ pub fn SharePhones(props: &SharePhonesProps) -> Html {
                 <div class="share-qr">
                     { code.clone() }
                     <p class="share-qr-name">{ props.scenario.name.clone() }</p>
-                    <p class="share-qr-how">
-                        { "Scan to open this scenario on your phone. Nothing is uploaded: the scenario is in the link." }</p>
+                    <p class="share-qr-how">{ *how }</p>
                     <p class="share-qr-link" data-testid="share-qr-link">{ link.clone() }</p>
                     <div class="share-qr-copy">
                         <button type="button" class="cl-button" onclick={on_copy}>{ "Copy link" }</button>
