@@ -3,6 +3,7 @@
 // decoder — to the share link shown beneath it, and that link opens the same
 // scenario on a phone.
 import AxeBuilder from '@axe-core/playwright';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test, type Locator, type Page } from './fixtures';
 import { AppPage, STAGES } from './app-page';
@@ -69,8 +70,8 @@ async function decode(page: Page, markup: string, side: number): Promise<string 
 }
 
 /** Opens the dialog with `opener`, decodes its code and checks the code
- * against the link shown; returns the link. */
-async function decodeShared(page: Page, opener: Locator, scenarioName: string) {
+ * against the link shown, a link to the page at `at`; returns the link. */
+async function decodeShared(page: Page, opener: Locator, scenarioName: string, at = /^http:\/\/127\.0\.0\.1:\d+\/#s1\./) {
   await opener.click();
   const dialog = page.getByRole('dialog', { name: TITLE });
   await expect(dialog).toBeVisible();
@@ -90,7 +91,7 @@ async function decodeShared(page: Page, opener: Locator, scenarioName: string) {
 
   await expect(dialog.getByText(scenarioName, { exact: true })).toBeVisible();
   const shown = (await dialog.getByTestId('share-qr-link').textContent()) ?? '';
-  expect(shown).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#s1\./);
+  expect(shown).toMatch(at);
   expect(await decode(page, markup, side)).toBe(shown);
   // The decoding can fail: the same picture without its dark modules reads as nothing.
   expect(await decode(page, markup.replace(/ d="[^"]*"/, ' d=""'), side)).toBeNull();
@@ -236,5 +237,18 @@ test('a link too long for any QR code is offered as a link, and says why', async
   await other.goto(link);
   await expect(other.getByRole('textbox', { name: 'Scenario name' })).toHaveValue(name);
   await phone.close();
+  expect(app.errors).toEqual([]);
+});
+
+test('served from a sub-path, the link keeps the path', async ({ page }) => {
+  test.skip(!existsSync('target/subpath-site/funnelcast/index.html'), 'sub-path build not made (scripts/test.sh makes it)');
+  const root = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 4173) + 1}/funnelcast/`;
+  const app = new AppPage(page);
+  await app.open(root);
+  await openClassroom(page);
+  await loadLesson(page, 'Stricter qualification');
+  const at = new RegExp(`^${root.replace(/[.]/g, '\\.')}#s1\\.`);
+  const link = await decodeShared(page, page.getByRole('button', { name: 'Share to phones' }), 'Lesson: loose qualification', at);
+  await openOnPhone(page, link, 'Lesson: loose qualification', '70');
   expect(app.errors).toEqual([]);
 });
