@@ -24,6 +24,8 @@
 //! - [`dots`]: where each deal's dot is drawn in the animation.
 //! - [`offline`]: the service worker: registration, offline readiness, updates.
 //! - [`report`]: the headline sentence and CSV exports, from a summary.
+//! - [`share_link`]: a share link's address (the workspace's and the classroom's).
+//! - [`share_qr`]: a share link's QR code as SVG geometry, with its quiet zone.
 //! - [`decisions_text`]: the words of the "What to do" panel, from the engine's answers.
 //! - [`history_text`]: the words and files of the history import, from the engine's fit.
 
@@ -45,6 +47,8 @@ pub mod motion;
 pub mod offline;
 pub mod presets;
 pub mod report;
+pub mod share_link;
+pub mod share_qr;
 pub mod stage_info;
 pub mod state;
 pub mod storage;

@@ -31,14 +31,17 @@ pub fn lesson_strip(
 }
 
 /// The active lesson's card (nothing when none is active), with the same
-/// arguments as [`lesson_strip`].
+/// arguments as [`lesson_strip`]; `on_share` opens the QR code of the
+/// lesson's scenario as loaded (the header's "Share to phones" dialog).
 pub fn lesson_card(
     active: Option<(&'static str, bool)>,
     on_load: &Callback<(&'static Lesson, bool)>,
+    on_share: &Callback<()>,
 ) -> Html {
     let card = active.and_then(|(id, changed)| {
         let lesson = crate::lessons::by_id(id)?;
         let toggle = on_load.reform(move |_: MouseEvent| (lesson, !changed));
+        let share = on_share.reform(|_: MouseEvent| ());
         Some(html! {
             <article class="lesson-card" aria-labelledby="lesson-title">
                 <h2 id="lesson-title">{ lesson.title }</h2>
@@ -49,9 +52,12 @@ pub fn lesson_card(
                     <p>{ lesson.story }</p>
                     <p class="lesson-step"><strong>{ "Then try: " }</strong>{ lesson.change }</p>
                 }
-                <button type="button" class="cl-button" onclick={toggle}>
-                    { if changed { "Back to the starting scenario" } else { "Apply the change" } }
-                </button>
+                <div class="lesson-actions">
+                    <button type="button" class="cl-button" onclick={toggle}>
+                        { if changed { "Back to the starting scenario" } else { "Apply the change" } }
+                    </button>
+                    <button type="button" class="cl-button" onclick={share}>{ "Share this lesson to phones" }</button>
+                </div>
             </article>
         })
     });

@@ -1,6 +1,7 @@
 //! Classroom mode: a presenter view for trainers. One quarter's deals in
-//! motion, the build-up from one run to many, the room's guess, lessons, and
-//! keyboard shortcuts (Space, arrows, R, F, ?) listed in a help overlay.
+//! motion, the build-up from one run to many, the room's guess, lessons,
+//! keyboard shortcuts (Space, arrows, R, F, ?) listed in a help overlay, and
+//! the scenario shared to the room's phones as a QR code.
 
 mod build_up;
 mod deals_motion;
@@ -12,6 +13,7 @@ mod quarter;
 mod room_guess;
 mod scenario_errors;
 mod screen;
+mod share_phones;
 mod shortcuts;
 mod shortcuts_help;
 mod stage_counters;
@@ -32,6 +34,7 @@ use quarter::use_quarter;
 use room_guess::{parse_guess, room_guess};
 use scenario_errors::scenario_errors;
 use screen::{toggle_full_screen, use_screen};
+use share_phones::SharePhones;
 use shortcuts::use_shortcuts;
 use shortcuts_help::shortcuts_help;
 use std::rc::Rc;
@@ -48,6 +51,7 @@ pub fn Classroom(props: &ClassroomProps) -> Html {
     let motion = use_reducer(Motion::default);
     let help = use_state(|| false);
     let sheet = use_state(|| false);
+    let share = use_state(|| false);
     let screen = use_screen();
     let lesson = use_state(|| None::<(&'static str, bool)>);
     let guess_text = use_state(String::new);
@@ -64,7 +68,7 @@ pub fn Classroom(props: &ClassroomProps) -> Html {
             }
         });
     }
-    use_shortcuts(motion.dispatcher(), help.clone(), root.clone());
+    use_shortcuts(motion.dispatcher(), help.clone(), *share, root.clone());
     let shown = use_quarter(app.state.scenario.clone(), motion.trial);
     let spreadsheet = *use_memo(app.state.scenario.clone(), |input| {
         input
@@ -120,6 +124,10 @@ pub fn Classroom(props: &ClassroomProps) -> Html {
         let help = help.clone();
         Callback::from(move |()| help.set(false))
     };
+    let show_share = |on: bool| {
+        let share = share.clone();
+        Callback::from(move |()| share.set(on))
+    };
     let full_button = {
         let root = root.clone();
         Callback::from(move |_: MouseEvent| toggle_full_screen(&root))
@@ -133,6 +141,8 @@ pub fn Classroom(props: &ClassroomProps) -> Html {
                     { mystery_switch(&app.state, "cl-button") }
                     <button type="button" class="cl-button" onclick={show_sheet(true).reform(|_: MouseEvent| ())}>
                         { "Facilitator sheet" }</button>
+                    <button type="button" class="cl-button" onclick={show_share(true).reform(|_: MouseEvent| ())}>
+                        { "Share to phones" }</button>
                     <button type="button" class="cl-button" onclick={open_help} aria-keyshortcuts="?">{ "Keyboard shortcuts" }</button>
                     <button type="button" class="cl-button" onclick={full_button} aria-keyshortcuts="F">
                         { if screen.full { "Exit full screen" } else { "Full screen" } }</button>
@@ -144,13 +154,16 @@ pub fn Classroom(props: &ClassroomProps) -> Html {
                 <DealsMotion shown={shown} names={names} seed={scenario.seed} motion={motion.clone()}
                              reduced={screen.reduced_motion} guess={guess} on_use_quarter={on_use_quarter} />
                 <div class="classroom-side">
-                    { lesson_card(*lesson, &on_load) }
+                    { lesson_card(*lesson, &on_load, &show_share(true)) }
                     { room_guess(&guess_text, &on_guess) }
                     <BuildUp scenario={scenario.clone()} spreadsheet={spreadsheet} guess={guess} watched={watched} />
                 </div>
             </div>
             if *help {
                 { shortcuts_help(close_help) }
+            }
+            if *share {
+                <SharePhones scenario={scenario.clone()} on_close={show_share(false)} />
             }
         </div>
     }

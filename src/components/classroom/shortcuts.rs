@@ -24,14 +24,16 @@ fn typing(e: &KeyboardEvent) -> bool {
 }
 
 /// Drives `motion` from the keyboard, toggles full screen for `root` and
-/// opens the help (`help`); quiet while the help is open.
+/// opens the help (`help`); quiet while the help or another dialog
+/// (`other_dialog`) is open, so keys there act on the dialog alone.
 #[hook]
 pub fn use_shortcuts(
     motion: UseReducerDispatcher<Motion>,
     help: UseStateHandle<bool>,
+    other_dialog: bool,
     root: NodeRef,
 ) {
-    use_effect_with(*help, move |open| {
+    use_effect_with(*help || other_dialog, move |open| {
         let open = *open;
         let listener = document().map(|d| {
             gloo::events::EventListener::new_with_options(

@@ -10,12 +10,7 @@ use yew::prelude::*;
 /// link could be made: the user is told why).
 pub fn copy_share_link(state: &UseReducerHandle<AppState>) -> Option<String> {
     let window = web_sys::window()?;
-    let location = window.location();
-    let base = format!(
-        "{}{}",
-        location.origin().unwrap_or_default(),
-        location.pathname().unwrap_or_default()
-    );
+    let base = crate::share_link::page_address()?;
     let link = format!("{base}#{}", library_ops::share_fragment(state)?);
     let _ = window.navigator().clipboard().write_text(&link);
     Some(link)
