@@ -1,5 +1,6 @@
 //! The classroom's keyboard shortcuts (Space, arrows, R, F, ?), listened
-//! for on the whole document while no dialog is open.
+//! for on the whole document while no dialog is open and the classroom's own
+//! view is shown (not the facilitator sheet, not the calibration game).
 
 use super::screen::{document, toggle_full_screen};
 use crate::motion::{Motion, MotionAction};
@@ -24,15 +25,17 @@ fn typing(e: &KeyboardEvent) -> bool {
 }
 
 /// Drives `motion` from the keyboard, toggles full screen for `root` and
-/// opens the help (`help`); quiet while the help is open.
+/// opens the help (`help`); quiet while the help is open or while `away`
+/// (another view covers the animation, whose keys would act unseen).
 #[hook]
 pub fn use_shortcuts(
     motion: UseReducerDispatcher<Motion>,
     help: UseStateHandle<bool>,
     root: NodeRef,
+    away: bool,
 ) {
-    use_effect_with(*help, move |open| {
-        let open = *open;
+    use_effect_with((*help, away), move |&(open, away)| {
+        let open = open || away;
         let listener = document().map(|d| {
             gloo::events::EventListener::new_with_options(
                 &d,

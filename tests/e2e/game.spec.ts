@@ -1,0 +1,302 @@
+// The classroom calibration game (issue 16): a whole three-team, three-round
+// game by keyboard only, with the scoreboard checked against what the typed
+// ranges and the shown actuals imply; reloads in the middle; export and
+// import; a damaged stored game; axe in every state; the two screenshots.
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from './fixtures';
+import { AppPage, parseNumber } from './app-page';
+
+const TEAMS = ['Team 1', 'Team 2', 'Team 3'];
+/** Per round, per team: [low, high]. Wide, narrow and middling, so hits and misses both happen. */
+const RANGES: [number, number][][] = [
+  [[0, 100000], [0, 1], [20, 60]],
+  [[5, 400], [30, 31], [10, 90]],
+  [[0, 100000], [2, 3], [15, 70]],
+];
+
+async function violations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+/** Activates a control from the keyboard: focus it, press Enter. */
+async function press(page: Page, name: string | RegExp) {
+  const button = page.getByRole('button', { name, exact: typeof name === 'string' });
+  await button.focus();
+  await page.keyboard.press('Enter');
+}
+
+async function openGame(page: Page) {
+  await press(page, 'Classroom mode');
+  await expect(page.getByRole('heading', { name: /^Classroom/, level: 1 })).toBeFocused();
+  await press(page, 'Calibration game');
+  await expect(page.getByRole('heading', { name: /^Calibration game/, level: 1 })).toBeFocused();
+}
+
+const low = (page: Page, team: string) => page.getByRole('textbox', { name: `${team} low`, exact: true });
+const teamRow = (page: Page, team: string) => page.getByRole('list', { name: "Teams' ranges" }).getByRole('listitem').filter({ hasText: team });
+
+/** Types team `t`'s range by keyboard; locks it with Enter (or Tab to Lock and Enter). */
+async function enterRange(page: Page, team: string, [lo, hi]: [number, number], viaButton = false) {
+  await expect(low(page, team)).toBeFocused();
+  await page.keyboard.type(String(lo));
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('textbox', { name: `${team} high`, exact: true })).toBeFocused();
+  await page.keyboard.type(String(hi));
+  if (viaButton) {
+    await page.keyboard.press('Tab'); // revenue low
+    await page.keyboard.press('Tab'); // revenue high
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: `Lock ${team}` })).toBeFocused();
+  }
+  await page.keyboard.press('Enter');
+  await expect(teamRow(page, team)).toContainText('Locked');
+}
+
+function winkler(lo: number, hi: number, actual: number) {
+  const width = hi - lo;
+  if (actual < lo) return width + 10 * (lo - actual);
+  if (actual > hi) return width + 10 * (actual - hi);
+  return width;
+}
+
+function verdict(hits: number, rounds: number) {
+  const promised = 0.8 * rounds;
+  if (hits < promised - 1) return 'overconfident';
+  if (hits > promised + 1) return 'underconfident';
+  return 'about right';
+}
+
+/** Reads the round's actual off the page and checks every team's Hit or Miss against it. */
+async function checkReveal(page: Page, round: number): Promise<number> {
+  const actualText = await page.getByTestId('game-actual').textContent();
+  const match = /^Actual: ([\d,]+) deals won$/.exec(actualText ?? '');
+  expect(match, actualText ?? '').not.toBeNull();
+  const actual = parseNumber(match![1]);
+  const results = page.getByRole('list', { name: 'Ranges this round' });
+  for (const [i, team] of TEAMS.entries()) {
+    const [lo, hi] = RANGES[round][i];
+    const word = lo <= actual && actual <= hi ? 'Hit' : 'Miss';
+    await expect(results.getByRole('listitem').filter({ hasText: team })).toContainText(word);
+    await expect(results.getByRole('listitem').filter({ hasText: team })).not.toContainText(word === 'Hit' ? 'Miss' : 'Hit');
+  }
+  return actual;
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto('./');
+  await page.evaluate(() => localStorage.clear());
+});
+
+test('a three-team, three-round game by keyboard only, with reloads, files and the scoreboard', async ({ page }) => {
+  test.setTimeout(240_000);
+  const app = new AppPage(page);
+  await app.open();
+  await openGame(page);
+  await expect(page.getByRole('heading', { name: 'Set up the game' })).toBeVisible();
+  for (const [i, team] of TEAMS.entries()) {
+    await expect(page.getByRole('textbox', { name: `Team ${i + 1} name` })).toHaveValue(team);
+  }
+  expect(await violations(page)).toEqual([]);
+
+  // Rounds to 3 by keyboard: the spinbutton's arrows.
+  const rounds = page.getByRole('spinbutton', { name: 'Rounds' });
+  await rounds.focus();
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowDown');
+  await expect(rounds).toHaveValue('3');
+  await press(page, 'Start game');
+  await expect(page.getByRole('heading', { name: 'Round 1 of 3', level: 2 })).toBeVisible();
+
+  const actuals: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    if (round > 0) await expect(page.getByRole('heading', { name: `Round ${round + 1} of 3`, level: 2 })).toBeVisible();
+    await expect(page.getByRole('table', { name: /^Stages/ })).toBeVisible();
+    await enterRange(page, TEAMS[0], RANGES[round][0], round === 0);
+    // Hidden until all are locked: no numbers, no Reveal.
+    const first = teamRow(page, TEAMS[0]);
+    await expect(first).toContainText('•••');
+    await expect(first).not.toContainText(String(RANGES[round][0][1]));
+    await expect(page.getByRole('button', { name: 'Reveal', exact: true })).toHaveCount(0);
+    if (round === 0) expect(await violations(page)).toEqual([]);
+
+    if (round === 1) {
+      // A reload during entry keeps the locked range (still hidden) and the round.
+      await page.reload();
+      await app.pastWelcome();
+      await openGame(page);
+      await expect(page.getByRole('heading', { name: 'Round 2 of 3', level: 2 })).toBeVisible();
+      await expect(teamRow(page, TEAMS[0])).toContainText('Locked');
+      await expect(teamRow(page, TEAMS[0])).toContainText('•••');
+      await low(page, TEAMS[1]).focus();
+    }
+    await enterRange(page, TEAMS[1], RANGES[round][1]);
+    // A wrong range is refused in its row, nothing locked.
+    if (round === 0) {
+      await expect(low(page, TEAMS[2])).toBeFocused();
+      await page.keyboard.type('50');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('10');
+      await page.keyboard.press('Enter');
+      await expect(teamRow(page, TEAMS[2]).getByRole('alert')).toHaveText('The high end (10) is below the low end (50).');
+      await expect(teamRow(page, TEAMS[2])).not.toContainText('Locked');
+      await low(page, TEAMS[2]).focus();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Backspace');
+      await page.getByRole('textbox', { name: `${TEAMS[2]} high`, exact: true }).focus();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Backspace');
+      await low(page, TEAMS[2]).focus();
+    }
+    await enterRange(page, TEAMS[2], RANGES[round][2]);
+
+    // All locked: the ranges are shown and Reveal has the focus.
+    const reveal = page.getByRole('button', { name: 'Reveal', exact: true });
+    await expect(reveal).toBeFocused();
+    for (const [i, team] of TEAMS.entries()) {
+      await expect(teamRow(page, team)).toContainText(`${RANGES[round][i][0].toLocaleString('en-US')}–${RANGES[round][i][1].toLocaleString('en-US')}`);
+    }
+    if (round === 0) expect(await violations(page)).toEqual([]);
+    await page.keyboard.press('Enter');
+    const skip = page.getByRole('button', { name: 'Skip to result' });
+    await expect(skip).toBeFocused();
+    await page.keyboard.press('Enter');
+    const next = page.getByRole('button', { name: round < 2 ? 'Next round' : 'See the debrief' });
+    await expect(next).toBeFocused();
+    actuals.push(await checkReveal(page, round));
+    await expect(page.getByTestId('game-model')).toContainText("The model's own 80 % range:");
+    await expect(page.getByRole('img', { name: /^Deals won in 10,000 simulated quarters/ })).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Scoreboard' })).toBeVisible();
+    if (round === 0) expect(await violations(page)).toEqual([]);
+
+    if (round === 1) {
+      // A reload after the reveal keeps the actual and the verdicts.
+      await page.reload();
+      await app.pastWelcome();
+      await openGame(page);
+      expect(await checkReveal(page, round)).toBe(actuals[round]);
+      await page.getByRole('button', { name: 'Next round' }).focus();
+    }
+    if (round === 2) {
+      await expect(page.getByTestId('game-model')).toBeVisible();
+      await page.screenshot({ path: 'docs/game-reveal.png' });
+    }
+    await page.keyboard.press('Enter');
+    if (round < 2) await expect(low(page, TEAMS[0])).toBeFocused();
+  }
+
+  // The debrief and the final scoreboard, against the numbers read off the page.
+  await expect(page.getByRole('img', { name: /^Calibration: each team's hit rate/ })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Hit rates against the 80 % promise' })).toBeVisible();
+  const expected = TEAMS.map((team, i) => {
+    let hits = 0;
+    let total = 0;
+    RANGES.forEach((r, round) => {
+      const [lo, hi] = r[i];
+      if (lo <= actuals[round] && actuals[round] <= hi) hits += 1;
+      total += winkler(lo, hi, actuals[round]);
+    });
+    return { team, hits, mean: total / 3, line: `${team}: ${hits} of 3 — ${verdict(hits, 3)}` };
+  });
+  await expect(page.getByTestId('score-lines').getByRole('listitem')).toHaveText(expected.map((e) => e.line));
+  const board = page.getByRole('table', { name: 'Scoreboard' });
+  for (const e of expected) {
+    const cells = board.getByRole('row', { name: new RegExp(`^${e.team}\\b`) }).getByRole('cell');
+    await expect(cells.nth(0)).toHaveText(`${e.hits} of 3`);
+    const shown = parseNumber((await cells.nth(2).textContent()) ?? '');
+    // Shown with one decimal below 100, else rounded to a whole number.
+    expect(Math.abs(shown - e.mean)).toBeLessThanOrEqual(e.mean < 100 ? 0.05 : 0.5);
+  }
+  await expect(page.getByText('Interval score: the range\'s width plus 10× how far the actual fell outside it; lower is better.')).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  await page.screenshot({ path: 'docs/game-debrief.png' });
+  const lines = await page.getByTestId('score-lines').getByRole('listitem').allTextContents();
+
+  // Export, start a new game, import the file back: the same game.
+  const download = page.waitForEvent('download');
+  await press(page, 'Export game');
+  const exported = readFileSync(await (await download).path(), 'utf8');
+  expect(JSON.parse(exported).format).toBe('funnelcast-game');
+  await press(page, 'New game');
+  await press(page, 'Yes, start a new game');
+  await expect(page.getByRole('heading', { name: 'Set up the game' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Scoreboard' })).toHaveCount(0);
+
+  const dir = mkdtempSync(join(tmpdir(), 'funnelcast-game-'));
+  const bad = join(dir, 'bad.json');
+  writeFileSync(bad, JSON.stringify({ format: 'funnelcast-game', version: 1, game: { seed: 1, rounds: 0, teams: [] } }));
+  let chooser = page.waitForEvent('filechooser');
+  await page.getByText('Import game…').click();
+  await (await chooser).setFiles(bad);
+  await expect(page.getByRole('alert').filter({ hasText: '“bad.json” was not imported: its game is damaged' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Set up the game' })).toBeVisible();
+
+  const good = join(dir, 'game.json');
+  writeFileSync(good, exported);
+  chooser = page.waitForEvent('filechooser');
+  await page.getByText('Import game…').click();
+  await (await chooser).setFiles(good);
+  await expect(page.getByText('Imported “game.json”.')).toBeVisible();
+  await expect(page.getByTestId('score-lines').getByRole('listitem')).toHaveText(lines);
+  expect(await checkReveal(page, 2)).toBe(actuals[2]);
+  expect(app.errors).toEqual([]);
+});
+
+test('a damaged stored game is reported and kept; Reset asks first', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await page.evaluate(() => localStorage.setItem('funnelcast.game', 'garbage{ not a game'));
+  await page.reload();
+  await app.pastWelcome();
+  await openGame(page);
+  const notice = page.getByTestId('game-load-notice');
+  await expect(notice).toContainText('The saved calibration game could not be read: it is not valid JSON');
+  await expect(notice).toContainText('funnelcast.unreadable.game.');
+  await notice.getByText('Show the damaged data').click();
+  await expect(notice.locator('pre')).toHaveText('garbage{ not a game');
+  const kept = await page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith('funnelcast.unreadable.game.')).map((k) => localStorage.getItem(k)),
+  );
+  expect(kept).toEqual(['garbage{ not a game']);
+  expect(await violations(page)).toEqual([]);
+
+  // A new game plays and saves over nothing that was kept.
+  await press(page, 'Start game');
+  await expect(page.getByRole('heading', { name: 'Round 1 of 8', level: 2 })).toBeVisible();
+  await press(page, 'Reset game');
+  await expect(page.getByRole('button', { name: 'Yes, reset the game' })).toBeFocused();
+  await press(page, 'Cancel');
+  await expect(page.getByRole('heading', { name: 'Round 1 of 8', level: 2 })).toBeVisible();
+  await press(page, 'Reset game');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Set up the game' })).toBeVisible();
+  expect(app.errors).toEqual([]);
+});
+
+test('classroom shortcuts stay quiet in the game and on the facilitator sheet', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await press(page, 'Classroom mode');
+  const week = page.getByTestId('week-counter');
+  await expect(week).toHaveText(/^Week 0 of/);
+
+  await press(page, 'Facilitator sheet');
+  for (const key of ['ArrowRight', 'ArrowRight', ' ']) await page.keyboard.press(key);
+  await press(page, 'Back to classroom');
+  await expect(week).toHaveText(/^Week 0 of/);
+
+  await press(page, 'Calibration game');
+  await press(page, 'Start game');
+  await expect(low(page, 'Team 1')).toBeFocused();
+  await page.keyboard.type('r f 12');
+  await expect(low(page, 'Team 1')).toHaveValue('r f 12');
+  await page.getByRole('heading', { name: /^Calibration game/, level: 1 }).focus();
+  for (const key of ['ArrowRight', 'ArrowRight', 'r']) await page.keyboard.press(key);
+  await press(page, 'Back to classroom');
+  await expect(week).toHaveText(/^Week 0 of/);
+  await expect(page.getByText(/^Quarter 1 · trial 0/)).toBeVisible();
+  expect(app.errors).toEqual([]);
+});
