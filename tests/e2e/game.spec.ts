@@ -14,7 +14,7 @@ const TEAMS = ['Team 1', 'Team 2', 'Team 3'];
 const RANGES: [number, number][][] = [
   [[0, 100000], [0, 1], [20, 60]],
   [[5, 400], [30, 31], [10, 90]],
-  [[0, 100000], [2, 3], [15, 70]],
+  [[60, 140], [80, 95], [90, 120]],
 ];
 
 async function violations(page: Page) {
@@ -271,6 +271,7 @@ test('a damaged stored game is reported and kept; Reset asks first', async ({ pa
   await press(page, 'Cancel');
   await expect(page.getByRole('heading', { name: 'Round 1 of 8', level: 2 })).toBeVisible();
   await press(page, 'Reset game');
+  await expect(page.getByRole('button', { name: 'Yes, reset the game' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Set up the game' })).toBeVisible();
   expect(app.errors).toEqual([]);

@@ -33,7 +33,7 @@ pub fn debrief(game: &Game) -> Html {
                 <text class="team" x={px(frame.left - 16.0)} y={px(y + 9.0)} text-anchor="end">{ s.name.clone() }</text>
                 <line class="track" x1={px(frame.left)} x2={px(x)} y1={px(y)} y2={px(y)} />
                 <circle cx={px(x)} cy={px(y)} r="13" />
-                <text class="value" x={px(x)} y={px(y - 20.0)} text-anchor="middle">
+                <text class="value" x={px(x)} y={px(y - 20.0)} text-anchor={if s.hits == 0 { "start" } else { "middle" }}>
                     { format!("{} of {}", s.hits, s.rounds) }</text>
             </g>
         }
@@ -64,14 +64,14 @@ pub fn debrief(game: &Game) -> Html {
             <svg class="game-debrief-chart" viewBox={frame.view_box()} role="img" aria-label={label}>
                 <rect class="band" x={px(band_x0)} y={px(frame.top - 10.0)} width={px((band_x1 - band_x0).max(4.0))}
                       height={px(frame.baseline() - frame.top + 10.0)} />
-                <text class="band-label" x={px((band_x0 + band_x1) / 2.0)} y={px(frame.top - 44.0)} text-anchor="middle">
+                <text class="band-label" x={px((band_x0 + band_x1) / 2.0)} y={px(frame.top - 52.0)} text-anchor="middle">
                     { format!("Calibrated: {lo}–{hi} of {rounds}") }</text>
                 <line class="promise" x1={px(promise_x)} x2={px(promise_x)} y1={px(frame.top - 10.0)} y2={px(frame.baseline())} />
                 <text class="promise-label" x={px(promise_x)} y={px(frame.top - 18.0)} text-anchor="middle">{ "80 % promise" }</text>
                 <line class="axis" x1={px(frame.left)} x2={px(frame.plot_right())} y1={px(frame.baseline())} y2={px(frame.baseline())} />
                 { for rows }
                 { for ticks }
-                <text class="axis-title" x={px(frame.mid_x())} y={px(frame.height - 4.0)} text-anchor="middle">{ "Hit rate: rounds whose actual fell in the team's range" }</text>
+                <text class="axis-title" x={px(frame.mid_x())} y={px(frame.height - 12.0)} text-anchor="middle">{ "Hit rate: rounds whose actual fell in the team's range" }</text>
             </svg>
             <table class="game-table">
                 <caption>{ "Hit rates against the 80 % promise" }</caption>

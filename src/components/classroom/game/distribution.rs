@@ -22,7 +22,7 @@ pub struct DistributionView<'a> {
 }
 
 const WIDTH: f64 = 1400.0;
-const HISTOGRAM_HEIGHT: f64 = 320.0;
+const HISTOGRAM_HEIGHT: f64 = 260.0;
 
 fn px(v: f64) -> String {
     format!("{v:.1}")
@@ -46,11 +46,27 @@ pub fn distribution_chart(v: &DistributionView) -> Html {
         html! { <text class="tick" x={px(x)} y={px(baseline + 34.0)} text-anchor="middle">{ format::count(t) }</text> }
     });
     let lane = |i: usize, class: &'static str, label: String, low: f64, high: f64| {
-        let l = chart.lane(i, low, high);
+        let l = chart.lane(i, low, high, label.chars().count());
+        // An arrow head where the range runs on past the axis.
+        let arrow = |x: f64, dir: f64| {
+            let points = format!(
+                "{},{} {},{} {},{}",
+                px(x),
+                px(l.y - 16.0),
+                px(x + dir * 18.0),
+                px(l.y),
+                px(x),
+                px(l.y + 16.0)
+            );
+            html! { <polygon class="arrow" points={points} /> }
+        };
         html! {
             <g class={classes!("lane", class)}>
-                <rect x={px(l.x0)} y={px(l.y - 12.0)} width={px(l.x1 - l.x0)} height="24" rx="4" />
-                <text x={px(l.label_x)} y={px(l.y + 9.0)} text-anchor={l.anchor.as_str()}>{ label }</text>
+                <rect x={px(l.x0)} y={px(l.y - 15.0)} width={px(l.x1 - l.x0)} height="30" rx="4" />
+                if l.open_left { { arrow(l.x0, -1.0) } }
+                if l.open_right { { arrow(l.x1, 1.0) } }
+                <text class={classes!(l.label_inside.then_some("inside"))} x={px(l.label_x)} y={px(l.y + 9.0)}
+                      text-anchor={l.anchor.as_str()}>{ label }</text>
             </g>
         }
     };

@@ -186,10 +186,8 @@ pub fn GameScreen(props: &GameScreenProps) -> Html {
             }
         }
     };
-    let scoreboard = game
-        .played
-        .iter()
-        .any(|r| r.actual.is_some())
+    // Not while the quarter plays: it would give the actual away.
+    let scoreboard = (playing.is_none() && game.played.iter().any(|r| r.actual.is_some()))
         .then(|| scoreboard::scoreboard(&game));
     let full = {
         let root = root.clone();

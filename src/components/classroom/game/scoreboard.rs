@@ -35,7 +35,7 @@ pub fn scoreboard(game: &Game) -> Html {
             <h2 id="scoreboard-title">{ "Scoreboard" }</h2>
             <ul class="score-lines" aria-label="Scoreboard lines" data-testid="score-lines">{ for lines }</ul>
             <table class="game-table">
-                <caption>{ "Scoreboard" }</caption>
+                <caption class="visually-hidden">{ "Scoreboard" }</caption>
                 <thead>
                     <tr>
                         <th scope="col">{ "Team" }</th>
