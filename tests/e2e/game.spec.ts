@@ -39,13 +39,26 @@ async function openGame(page: Page) {
 const low = (page: Page, team: string) => page.getByRole('textbox', { name: `${team} low`, exact: true });
 const teamRow = (page: Page, team: string) => page.getByRole('list', { name: "Teams' ranges" }).getByRole('listitem').filter({ hasText: team });
 
-/** Types team `t`'s range by keyboard; locks it with Enter (or Tab to Lock and Enter). */
-async function enterRange(page: Page, team: string, [lo, hi]: [number, number], viaButton = false) {
+/** Revenue ranges typed (round, team index → [low, high] as typed, and as numbers). */
+const REVENUE: Record<string, { typed: [string, string]; value: [number, number] }> = {
+  '1,2': { typed: ['100k', '5M'], value: [100_000, 5_000_000] },
+};
+
+/** Types a team's range by keyboard (and revenue, if given); locks it with Enter in a field,
+ * or by Tab to Lock and Enter. */
+async function enterRange(page: Page, team: string, [lo, hi]: [number, number], viaButton = false, revenue?: [string, string]) {
   await expect(low(page, team)).toBeFocused();
   await page.keyboard.type(String(lo));
   await page.keyboard.press('Tab');
   await expect(page.getByRole('textbox', { name: `${team} high`, exact: true })).toBeFocused();
   await page.keyboard.type(String(hi));
+  if (revenue) {
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('textbox', { name: `${team} revenue low`, exact: true })).toBeFocused();
+    await page.keyboard.type(revenue[0]);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(revenue[1]);
+  }
   if (viaButton) {
     await page.keyboard.press('Tab'); // revenue low
     await page.keyboard.press('Tab'); // revenue high
@@ -71,19 +84,31 @@ function verdict(hits: number, rounds: number) {
 }
 
 /** Reads the round's actual off the page and checks every team's Hit or Miss against it. */
-async function checkReveal(page: Page, round: number): Promise<number> {
+async function checkReveal(page: Page, round: number): Promise<[number, number]> {
   const actualText = await page.getByTestId('game-actual').textContent();
   const match = /^Actual: ([\d,]+) deals won$/.exec(actualText ?? '');
   expect(match, actualText ?? '').not.toBeNull();
   const actual = parseNumber(match![1]);
   const results = page.getByRole('list', { name: 'Ranges this round' });
+  const revenueText = await page.getByText(/^Revenue: \$[\d,]+$/).textContent();
+  const revenue = parseNumber((revenueText ?? '').replace('Revenue: $', ''));
   for (const [i, team] of TEAMS.entries()) {
     const [lo, hi] = RANGES[round][i];
     const word = lo <= actual && actual <= hi ? 'Hit' : 'Miss';
-    await expect(results.getByRole('listitem').filter({ hasText: team })).toContainText(word);
-    await expect(results.getByRole('listitem').filter({ hasText: team })).not.toContainText(word === 'Hit' ? 'Miss' : 'Hit');
+    const item = results.getByRole('listitem').filter({ hasText: team });
+    const given = REVENUE[`${round},${i}`];
+    if (given) {
+      // The revenue's verdict from the revenue shown (rounded to whole units; the ends are far from it).
+      const [rlo, rhi] = given.value;
+      const revenueWord = rlo <= revenue && revenue <= rhi ? 'Hit' : 'Miss';
+      await expect(item).toContainText(`revenue $${rlo.toLocaleString('en-US')}–$${rhi.toLocaleString('en-US')}: ${revenueWord}`);
+      await expect(item.locator('.game-verdict')).toHaveText(new RegExp(`${word}$`));
+    } else {
+      await expect(item).toContainText(word);
+      await expect(item).not.toContainText(word === 'Hit' ? 'Miss' : 'Hit');
+    }
   }
-  return actual;
+  return [actual, revenue];
 }
 
 test.beforeEach(async ({ page }) => {
@@ -112,6 +137,7 @@ test('a three-team, three-round game by keyboard only, with reloads, files and t
   await expect(page.getByRole('heading', { name: 'Round 1 of 3', level: 2 })).toBeVisible();
 
   const actuals: number[] = [];
+  const revenues: number[] = [];
   for (let round = 0; round < 3; round++) {
     if (round > 0) await expect(page.getByRole('heading', { name: `Round ${round + 1} of 3`, level: 2 })).toBeVisible();
     await expect(page.getByRole('table', { name: /^Stages/ })).toBeVisible();
@@ -151,7 +177,17 @@ test('a three-team, three-round game by keyboard only, with reloads, files and t
       await page.keyboard.press('Backspace');
       await low(page, TEAMS[2]).focus();
     }
-    await enterRange(page, TEAMS[2], RANGES[round][2]);
+    await enterRange(page, TEAMS[2], RANGES[round][2], false, REVENUE[`${round},2`]?.typed);
+    if (round === 2) {
+      // Unlock: the team changes its mind before the reveal, back in its low field with its range.
+      await press(page, `Unlock ${TEAMS[2]}`);
+      await expect(low(page, TEAMS[2])).toBeFocused();
+      await expect(low(page, TEAMS[2])).toHaveValue(String(RANGES[round][2][0]));
+      await expect(page.getByRole('button', { name: 'Reveal', exact: true })).toHaveCount(0);
+      await expect(teamRow(page, TEAMS[0])).toContainText('•••');
+      await page.keyboard.press('Enter');
+      await expect(teamRow(page, TEAMS[2])).toContainText('Locked');
+    }
 
     // All locked: the ranges are shown and Reveal has the focus.
     const reveal = page.getByRole('button', { name: 'Reveal', exact: true });
@@ -166,7 +202,9 @@ test('a three-team, three-round game by keyboard only, with reloads, files and t
     await page.keyboard.press('Enter');
     const next = page.getByRole('button', { name: round < 2 ? 'Next round' : 'See the debrief' });
     await expect(next).toBeFocused();
-    actuals.push(await checkReveal(page, round));
+    const [actual, revenue] = await checkReveal(page, round);
+    actuals.push(actual);
+    revenues.push(revenue);
     await expect(page.getByTestId('game-model')).toContainText("The model's own 80 % range:");
     await expect(page.getByRole('img', { name: /^Deals won in 10,000 simulated quarters/ })).toBeVisible();
     await expect(page.getByRole('table', { name: 'Scoreboard' })).toBeVisible();
@@ -177,7 +215,7 @@ test('a three-team, three-round game by keyboard only, with reloads, files and t
       await page.reload();
       await app.pastWelcome();
       await openGame(page);
-      expect(await checkReveal(page, round)).toBe(actuals[round]);
+      expect(await checkReveal(page, round)).toEqual([actuals[round], revenues[round]]);
       await page.getByRole('button', { name: 'Next round' }).focus();
     }
     if (round === 2) {
@@ -207,6 +245,12 @@ test('a three-team, three-round game by keyboard only, with reloads, files and t
     const cells = board.getByRole('row', { name: new RegExp(`^${e.team}\\b`) }).getByRole('cell');
     await expect(cells.nth(0)).toHaveText(`${e.hits} of 3`);
     const shown = parseNumber((await cells.nth(2).textContent()) ?? '');
+    const revenueRounds = Object.keys(REVENUE).filter((k) => k.endsWith(`,${TEAMS.indexOf(e.team)}`)).map((k) => Number(k.split(',')[0]));
+    const revenueHits = revenueRounds.filter((r) => {
+      const [rlo, rhi] = REVENUE[`${r},${TEAMS.indexOf(e.team)}`].value;
+      return rlo <= revenues[r] && revenues[r] <= rhi;
+    }).length;
+    await expect(cells.nth(3)).toHaveText(revenueRounds.length === 0 ? '–' : `${revenueHits} of ${revenueRounds.length}`);
     // Shown with one decimal below 100, else rounded to a whole number.
     expect(Math.abs(shown - e.mean)).toBeLessThanOrEqual(e.mean < 100 ? 0.05 : 0.5);
   }
@@ -241,7 +285,7 @@ test('a three-team, three-round game by keyboard only, with reloads, files and t
   await (await chooser).setFiles(good);
   await expect(page.getByText('Imported “game.json”.')).toBeVisible();
   await expect(page.getByTestId('score-lines').getByRole('listitem')).toHaveText(lines);
-  expect(await checkReveal(page, 2)).toBe(actuals[2]);
+  expect(await checkReveal(page, 2)).toEqual([actuals[2], revenues[2]]);
   expect(app.errors).toEqual([]);
 });
 
@@ -263,8 +307,27 @@ test('a damaged stored game is reported and kept; Reset asks first', async ({ pa
   expect(kept).toEqual(['garbage{ not a game']);
   expect(await violations(page)).toEqual([]);
 
+  // Up to 12 teams: Add team is then disabled; a removal enables it again.
+  const add = page.getByRole('button', { name: 'Add team' });
+  for (let n = 4; n <= 12; n++) {
+    await press(page, 'Add team');
+    await expect(page.getByRole('textbox', { name: `Team ${n} name` })).toHaveValue(`Team ${n}`);
+  }
+  await expect(add).toBeDisabled();
+  await press(page, 'Remove Team 12');
+  await expect(add).toBeEnabled();
+  // An empty name is refused next to its field; a good one is taken.
+  const name = page.getByRole('textbox', { name: 'Team 2 name' });
+  await name.focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await expect(page.getByRole('alert').filter({ hasText: "A team's name needs 1 to 40 characters." })).toBeVisible();
+  await page.keyboard.type('Sharks');
+  await expect(page.getByRole('alert').filter({ hasText: "A team's name" })).toHaveCount(0);
+
   // A new game plays and saves over nothing that was kept.
   await press(page, 'Start game');
+  await expect(page.getByRole('button', { name: 'Lock Sharks' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Round 1 of 8', level: 2 })).toBeVisible();
   await press(page, 'Reset game');
   await expect(page.getByRole('button', { name: 'Yes, reset the game' })).toBeFocused();

@@ -6,7 +6,7 @@
 use super::entry_row::{entry_row, RowView};
 use super::presenter::presenter_view;
 use super::setup::capital;
-use super::{field_id, focus_later};
+use super::{field_id, focus_later, slot};
 use crate::app::{use_app, use_game, GameStore};
 use crate::game::GameAction;
 use crate::game_text::{RowField, RowProblem, RowText};
@@ -183,16 +183,17 @@ pub fn RoundEntry(props: &RoundEntryProps) -> Html {
                 { if all_locked { "Every team has locked its range.".to_owned() }
                   else { format!("{locked} of {} teams locked; ranges stay hidden until all have.", round.entries.len()) } }
             </p>
-            if all_locked {
-                <button type="button" id="game-reveal" class="cl-button primary big" onclick={reveal} disabled={props.busy}>
-                    { "Reveal" }</button>
-                if props.busy {
-                    <p class="game-status" role="status">{ "Playing the quarter…" }</p>
-                }
-            }
-            if let Some(e) = &props.error {
-                <p class="game-problem" role="alert">{ format!("The quarter could not be played: {e}") }</p>
-            }
+            { slot(if all_locked {
+                html! { <button type="button" id="game-reveal" class="cl-button primary big" onclick={reveal} disabled={props.busy}>
+                    { "Reveal" }</button> }
+            } else { html! {} }) }
+            { slot(if props.busy && all_locked {
+                html! { <p class="game-status" role="status">{ "Playing the quarter…" }</p> }
+            } else { html! {} }) }
+            { slot(match &props.error {
+                Some(e) => html! { <p class="game-problem" role="alert">{ format!("The quarter could not be played: {e}") }</p> },
+                None => html! {},
+            }) }
         </section>
     }
 }

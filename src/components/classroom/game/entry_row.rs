@@ -4,7 +4,7 @@
 //! Yew component type costs about half a kilobyte of wasm.
 
 use super::entry::field_name;
-use super::field_id;
+use super::{field_id, slot};
 use crate::game::Range;
 use crate::game_text::{range_text, RowField, RowProblem, RowText};
 use crate::money::money;
@@ -115,9 +115,10 @@ pub fn entry_row(v: &RowView) -> Html {
         <li key={v.team} class={classes!("game-row", v.locked.then_some("locked"))}>
             <span class="game-team">{ name.to_owned() }</span>
             { body }
-            if let Some(p) = v.problem {
-                <p class="game-problem" role="alert" id={problem_id.clone()}>{ p.message.clone() }</p>
-            }
+            { slot(match v.problem {
+                Some(p) => html! { <p class="game-problem" role="alert" id={problem_id.clone()}>{ p.message.clone() }</p> },
+                None => html! {},
+            }) }
         </li>
     }
 }

@@ -124,18 +124,21 @@ pub fn GameFiles() -> Html {
                        aria-label="Import game" onchange={import} /></label>
             <button type="button" class="cl-button" onclick={ask(Pending::Reset)}>{ "Reset game" }</button>
             <button type="button" class="cl-button" onclick={ask(Pending::New)}>{ "New game" }</button>
-            if let Some((text, yes)) = question {
-                <div class="game-confirm" role="group" aria-label="Confirm">
-                    <p>{ text }</p>
-                    <button type="button" id="game-confirm-yes" class="cl-button primary" onclick={confirm}>{ yes }</button>
-                    <button type="button" class="cl-button" onclick={cancel}>{ "Cancel" }</button>
-                </div>
-            }
-            { match &*said {
+            { super::slot(match question {
+                Some((text, yes)) => html! {
+                    <div class="game-confirm" role="group" aria-label="Confirm">
+                        <p>{ text }</p>
+                        <button type="button" id="game-confirm-yes" class="cl-button primary" onclick={confirm}>{ yes }</button>
+                        <button type="button" class="cl-button" onclick={cancel}>{ "Cancel" }</button>
+                    </div>
+                },
+                None => html! {},
+            }) }
+            { super::slot(match &*said {
                 Said::Nothing => html! {},
                 Said::Done(t) => html! { <p class="game-said" role="status">{ t.clone() }</p> },
                 Said::Problem(t) => html! { <p class="game-problem" role="alert">{ t.clone() }</p> },
-            } }
+            }) }
         </div>
     }
 }

@@ -49,6 +49,14 @@ pub(crate) fn focus_later(id: String) {
     .forget();
 }
 
+/// A stable box for content that comes and goes (a message, a notice):
+/// Yew matches an element's unkeyed children by position from the end, so a
+/// node appearing among them would rebuild its siblings, and a focused field
+/// among those would lose the focus.
+pub(crate) fn slot(content: Html) -> Html {
+    html! { <div class="game-slot">{ content }</div> }
+}
+
 /// The id of a team's field (`field`: low, high, rev-low, rev-high).
 pub(crate) fn field_id(team: u32, field: &str) -> String {
     format!("game-{team}-{field}")
@@ -210,15 +218,14 @@ pub fn GameScreen(props: &GameScreenProps) -> Html {
                     <button type="button" class="cl-button" onclick={back}>{ "Back to classroom" }</button>
                 </div>
             </header>
-            if !*notice_dismissed {
-                { notice }
-            }
-            if let Some(e) = store.save_error() {
-                <p class="notice error" role="alert">{ format!("The game could not be saved in this browser: {e}. It is kept in this tab only.") }</p>
-            }
+            { slot(if *notice_dismissed { html! {} } else { notice }) }
+            { slot(match store.save_error() {
+                Some(e) => html! { <p class="notice error" role="alert">{ format!("The game could not be saved in this browser: {e}. It is kept in this tab only.") }</p> },
+                None => html! {},
+            }) }
             <main class={classes!("game-main", scoreboard.is_some().then_some("with-board"))}>
-                { body }
-                { for scoreboard }
+                <div class="game-body">{ body }</div>
+                <div class="game-board">{ for scoreboard }</div>
             </main>
         </div>
     }

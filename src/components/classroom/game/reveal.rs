@@ -121,11 +121,12 @@ pub fn RevealView(props: &RevealViewProps) -> Html {
         <section class="game-reveal" aria-labelledby="reveal-title">
             <h2 id="reveal-title">{ format!("Round {} of {}: the result", props.round + 1, game.rounds) }</h2>
             <p class="game-actual" data-testid="game-actual">{ format!("Actual: {} deals won", format::count(actual.won)) }</p>
-            if let Some(revenue) = actual.revenue {
-                <p class="game-actual-revenue">{ format!("Revenue: {}", money(revenue, &props.currency)) }</p>
-            }
+            { super::slot(match actual.revenue {
+                Some(revenue) => html! { <p class="game-actual-revenue">{ format!("Revenue: {}", money(revenue, &props.currency)) }</p> },
+                None => html! {},
+            }) }
             <ul class="game-results" aria-label="Ranges this round">{ for rows }</ul>
-            { chart }
+            { super::slot(chart) }
             <button type="button" id="game-next" class="cl-button primary big" onclick={next}>
                 { if props.last { "See the debrief" } else { "Next round" } }</button>
         </section>

@@ -25,7 +25,7 @@ pub fn scoreboard(game: &Game) -> Html {
                 <td>{ s.verdict().word() }</td>
                 <td>{ mean }</td>
                 if revenue {
-                    <td>{ format!("{} of {}", s.revenue_hits, s.revenue_rounds) }</td>
+                    <td>{ if s.revenue_rounds == 0 { "–".to_owned() } else { format!("{} of {}", s.revenue_hits, s.revenue_rounds) } }</td>
                 }
             </tr>
         }

@@ -2,7 +2,7 @@
 //! the game's seed (the same seed replays the same mystery quarters), and
 //! Start game. A refused change is said next to its control.
 
-use super::{field_id, focus_later};
+use super::{field_id, focus_later, slot};
 use crate::app::use_game;
 use crate::game::{GameAction, MAX_ROUNDS, MAX_TEAMS};
 use std::collections::HashMap;
@@ -53,9 +53,10 @@ pub fn GameSetup() -> Html {
         }
     };
     let alert = |spot: Spot, id: String| {
-        errors
-            .get(&spot)
-            .map(|m| html! { <p class="game-problem" role="alert" id={id}>{ m.clone() }</p> })
+        slot(match errors.get(&spot) {
+            Some(m) => html! { <p class="game-problem" role="alert" id={id}>{ m.clone() }</p> },
+            None => html! {},
+        })
     };
     let teams = game.teams.iter().enumerate().map(|(i, team)| {
         let n = i + 1;
@@ -82,7 +83,7 @@ pub fn GameSetup() -> Html {
                        aria-describedby={invalid.then(|| problem.clone())} />
                 <button type="button" class="cl-button" onclick={remove} disabled={game.teams.len() == 1}>
                     { format!("Remove Team {n}") }</button>
-                { for alert(Spot::Team(id), problem) }
+                { alert(Spot::Team(id), problem) }
             </li>
         }
     });
@@ -142,20 +143,20 @@ pub fn GameSetup() -> Html {
             <p class="game-hint">{ "Each round the room sees a mystery quarter. Every team gives a range it is 80 % sure holds the deals won; one quarter plays, and the ranges are scored." }</p>
             <ol class="setup-teams" aria-label="Teams">{ for teams }</ol>
             <button type="button" class="cl-button" onclick={add} disabled={game.teams.len() >= MAX_TEAMS}>{ "Add team" }</button>
-            { for alert(Spot::Add, "add-problem".to_owned()) }
+            { alert(Spot::Add, "add-problem".to_owned()) }
             <div class="setup-numbers">
                 <label class="game-label">{ "Rounds" }
                     <input type="number" class="game-input" min="1" max={MAX_ROUNDS.to_string()} step="1" value={rounds}
                            oninput={on_rounds} aria-describedby={described(Spot::Rounds, "rounds-problem")} /></label>
-                { for alert(Spot::Rounds, "rounds-problem".to_owned()) }
+                { alert(Spot::Rounds, "rounds-problem".to_owned()) }
                 <label class="game-label">{ "Game seed" }
                     <input type="number" class="game-input wide" min="0" step="1" value={seed}
                            oninput={on_seed} aria-describedby={described(Spot::Seed, "seed-problem")} /></label>
-                { for alert(Spot::Seed, "seed-problem".to_owned()) }
+                { alert(Spot::Seed, "seed-problem".to_owned()) }
             </div>
             <p class="game-hint">{ "The same seed plays the same mystery quarters, so a game can be replayed." }</p>
             <button type="button" class="cl-button primary big" onclick={start}>{ "Start game" }</button>
-            { for alert(Spot::Start, "start-problem".to_owned()) }
+            { alert(Spot::Start, "start-problem".to_owned()) }
         </section>
     }
 }
