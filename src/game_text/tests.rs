@@ -102,3 +102,50 @@ fn the_presenter_shows_what_a_manager_knows_of_a_mystery_quarter() {
         usize::from(input.lead_dispersion.is_some()) + usize::from(input.market.is_some())
     );
 }
+
+/// The reveal's fallback for a quarter too large to animate (the game's
+/// `reveal_job`): a one-trial forecast gives exactly trial 0's outcome, as
+/// the quarter deal by deal would.
+#[test]
+fn a_one_trial_forecast_gives_the_quarters_own_actual() {
+    use engine::{job, JobSpec, Model, Quarter, Report, Scenario, Summary};
+    let mut checked = 0;
+    for seed in 0..12 {
+        let mut input = mystery(seed, 1);
+        let scenario = Scenario::new(&input).expect("valid");
+        let Ok(quarter) = Quarter::new(&Model::new(scenario), 0) else {
+            continue;
+        };
+        input.trials = 1.0;
+        let spec = JobSpec::Forecast {
+            scenario: Box::new(input),
+            first: 0,
+            end: 1,
+        };
+        let mut run = job::start(&spec).expect("starts");
+        let Some(Report::ForecastStarted(context)) = run.opening() else {
+            panic!("a forecast opens with its context")
+        };
+        while !run.is_done() {
+            run.step(1_000);
+        }
+        let Report::Forecast(acc) = run.report() else {
+            panic!("a forecast reports its accumulator")
+        };
+        let summary = Summary::new(&context, &acc, 1);
+        assert_eq!(
+            summary.won.mean,
+            quarter.outcome.won() as f64,
+            "seed {seed}"
+        );
+        let revenue = summary.revenue.expect("deal values").mean;
+        // The forecast counts revenue in whole currency units.
+        assert!(
+            (revenue - quarter.outcome.revenue).abs() <= 0.5,
+            "seed {seed}: {revenue} vs {}",
+            quarter.outcome.revenue
+        );
+        checked += 1;
+    }
+    assert!(checked >= 10, "most mystery quarters can be animated");
+}

@@ -180,6 +180,7 @@ test('a three-team, three-round game by keyboard only, with reloads, files and t
     await enterRange(page, TEAMS[2], RANGES[round][2], false, REVENUE[`${round},2`]?.typed);
     if (round === 2) {
       // Unlock: the team changes its mind before the reveal, back in its low field with its range.
+      await expect(page.getByRole('button', { name: 'Reveal', exact: true })).toBeFocused();
       await press(page, `Unlock ${TEAMS[2]}`);
       await expect(low(page, TEAMS[2])).toBeFocused();
       await expect(low(page, TEAMS[2])).toHaveValue(String(RANGES[round][2][0]));
@@ -202,6 +203,7 @@ test('a three-team, three-round game by keyboard only, with reloads, files and t
     await page.keyboard.press('Enter');
     const next = page.getByRole('button', { name: round < 2 ? 'Next round' : 'See the debrief' });
     await expect(next).toBeFocused();
+    await expect(page.getByText(/too many deals to play as dots/)).toHaveCount(0);
     const [actual, revenue] = await checkReveal(page, round);
     actuals.push(actual);
     revenues.push(revenue);
@@ -286,6 +288,32 @@ test('a three-team, three-round game by keyboard only, with reloads, files and t
   await expect(page.getByText('Imported “game.json”.')).toBeVisible();
   await expect(page.getByTestId('score-lines').getByRole('listitem')).toHaveText(lines);
   expect(await checkReveal(page, 2)).toEqual([actuals[2], revenues[2]]);
+  expect(app.errors).toEqual([]);
+});
+
+test('a quarter too large to animate is revealed without the animation, from the same trial', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await openGame(page);
+  // Seed 197's first mystery quarter has more deals than the animation draws.
+  const seed = page.getByRole('spinbutton', { name: 'Game seed' });
+  await seed.focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('197');
+  const rounds = page.getByRole('spinbutton', { name: 'Rounds' });
+  await rounds.focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('1');
+  await press(page, 'Start game');
+  for (const [i, team] of TEAMS.entries()) await enterRange(page, team, RANGES[0][i]);
+  await expect(page.getByRole('button', { name: 'Reveal', exact: true })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'See the debrief' })).toBeFocused();
+  await expect(page.getByText('This quarter has too many deals to play as dots; its result is counted directly.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Skip to result' })).toHaveCount(0);
+  const [actual] = await checkReveal(page, 0);
+  expect(actual).toBeGreaterThan(0);
+  await expect(page.getByTestId('game-model')).toBeVisible();
   expect(app.errors).toEqual([]);
 });
 

@@ -1,6 +1,7 @@
 //! The calibration game's screen inside Classroom mode: set-up, each
-//! round's entry, the reveal (one quarter played on the helper worker, then
-//! the 10,000-quarter distribution), the scoreboard and the debrief. The
+//! round's entry, the reveal (`reveal_job`: one quarter computed on the
+//! helper worker and played, then the 10,000-quarter distribution), the
+//! scoreboard and the debrief. The
 //! game itself lives in the app (`crate::app::use_game`), saved on every
 //! change; this screen holds only what is cosmetic (the animation playing,
 //! the debrief shown).
@@ -14,21 +15,21 @@ mod load_notice;
 mod playback;
 mod presenter;
 mod reveal;
+mod reveal_job;
 mod scoreboard;
 mod setup;
 
 use super::screen::{toggle_full_screen, use_screen};
 use crate::app::{use_app, use_game};
-use crate::game::{Actual, GameAction, Phase};
-use crate::worker::readers::{self, QuarterResult};
+use crate::game::{GameAction, Phase};
 use crate::worker::use_job_slot;
-use engine::mystery::mystery;
-use engine::{JobSpec, Quarter};
+use engine::Quarter;
 use entry::RoundEntry;
 use files::GameFiles;
 use load_notice::load_notice;
 use playback::Playback;
 use reveal::RevealView;
+use reveal_job::RevealJob;
 use setup::GameSetup;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -83,6 +84,7 @@ pub fn GameScreen(props: &GameScreenProps) -> Html {
     let reveal_error = use_state(|| None::<AttrValue>);
     let show_debrief = use_state(|| false);
     let notice_dismissed = use_state(|| false);
+    let unanimated = use_state(|| false);
     let game = store.game();
     let phase = game.phase();
     // The debrief follows the last reveal; a reset or an import starts over.
@@ -96,56 +98,15 @@ pub fn GameScreen(props: &GameScreenProps) -> Html {
     }
 
     let on_reveal = {
-        let (store, playing, revealing, error) = (
-            store.clone(),
-            playing.clone(),
-            revealing.clone(),
-            reveal_error.clone(),
-        );
-        Callback::from(move |()| {
-            let game = store.game();
-            let Phase::Entering(round) = game.phase() else {
-                return;
-            };
-            let scenario = mystery(game.seed, round);
-            let has_values = scenario.deal_value.is_some();
-            let spec = JobSpec::Quarter {
-                scenario: Box::new(scenario),
-                trial: 0,
-            };
-            revealing.set(true);
-            error.set(None);
-            let (store, playing, revealing, error) = (
-                store.clone(),
-                playing.clone(),
-                revealing.clone(),
-                error.clone(),
-            );
-            let on_quarter = Callback::from(move |q: QuarterResult| {
-                revealing.set(false);
-                // A late second report of the same quarter finds it revealed.
-                if store.game().phase() != Phase::Entering(round) {
-                    return;
-                }
-                match q {
-                    Ok(q) => {
-                        let actual = Actual {
-                            won: q.outcome.won() as f64,
-                            revenue: has_values.then_some(q.outcome.revenue),
-                        };
-                        match store.apply(GameAction::Reveal(actual)) {
-                            Ok(()) => {
-                                playing.set(Some(q));
-                                focus_later("game-skip".to_owned());
-                            }
-                            Err(e) => error.set(Some(e.to_string().into())),
-                        }
-                    }
-                    Err((message, _)) => error.set(Some(message.into())),
-                }
-            });
-            quarters.start(spec, readers::quarter(on_quarter));
-        })
+        let job = RevealJob {
+            store: store.clone(),
+            slot: quarters,
+            playing: playing.clone(),
+            busy: revealing.clone(),
+            error: reveal_error.clone(),
+            unanimated: unanimated.clone(),
+        };
+        Callback::from(move |()| job.start())
     };
     let on_played = {
         let playing = playing.clone();
@@ -188,7 +149,7 @@ pub fn GameScreen(props: &GameScreenProps) -> Html {
                     <Playback quarter={q.clone()} round={round} reduced={screen.reduced_motion} on_done={on_played} />
                 },
                 None => html! {
-                    <RevealView key={round} round={round} last={phase == Phase::Finished}
+                    <RevealView key={round} round={round} last={phase == Phase::Finished} unanimated={*unanimated}
                                 currency={AttrValue::from(app.state.currency.clone())} on_next={on_next} />
                 },
             }

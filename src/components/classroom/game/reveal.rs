@@ -25,6 +25,8 @@ pub struct RevealViewProps {
     /// The last round: the button leads to the debrief.
     pub last: bool,
     pub currency: AttrValue,
+    /// Just revealed without the animation: the quarter had too many deals.
+    pub unanimated: bool,
     pub on_next: Callback<()>,
 }
 
@@ -125,6 +127,9 @@ pub fn RevealView(props: &RevealViewProps) -> Html {
                 Some(revenue) => html! { <p class="game-actual-revenue">{ format!("Revenue: {}", money(revenue, &props.currency)) }</p> },
                 None => html! {},
             }) }
+            { super::slot(if props.unanimated {
+                html! { <p class="game-hint">{ "This quarter has too many deals to play as dots; its result is counted directly." }</p> }
+            } else { html! {} }) }
             <ul class="game-results" aria-label="Ranges this round">{ for rows }</ul>
             { super::slot(chart) }
             <button type="button" id="game-next" class="cl-button primary big" onclick={next}>
