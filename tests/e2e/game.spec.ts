@@ -29,6 +29,13 @@ async function press(page: Page, name: string | RegExp) {
   await page.keyboard.press('Enter');
 }
 
+/** The game as stored in the browser (its envelope's `game`). */
+async function storedGame(page: Page) {
+  const raw = await page.evaluate(() => localStorage.getItem('funnelcast.game'));
+  expect(raw).not.toBeNull();
+  return JSON.parse(raw!).game;
+}
+
 async function openGame(page: Page) {
   await press(page, 'Classroom mode');
   await expect(page.getByRole('heading', { name: /^Classroom/, level: 1 })).toBeFocused();
@@ -150,13 +157,16 @@ test('a three-team, three-round game by keyboard only, with reloads, files and t
     if (round === 0) expect(await violations(page)).toEqual([]);
 
     if (round === 1) {
-      // A reload during entry keeps the locked range (still hidden) and the round.
+      // A reload during entry keeps the locked range (still hidden) and the round: the same stored game.
+      const before = await storedGame(page);
+      expect(before.played[1].entries.filter((e: { locked: boolean }) => e.locked)).toHaveLength(1);
       await page.reload();
       await app.pastWelcome();
       await openGame(page);
       await expect(page.getByRole('heading', { name: 'Round 2 of 3', level: 2 })).toBeVisible();
       await expect(teamRow(page, TEAMS[0])).toContainText('Locked');
       await expect(teamRow(page, TEAMS[0])).toContainText('•••');
+      expect(await storedGame(page)).toEqual(before);
       await low(page, TEAMS[1]).focus();
     }
     await enterRange(page, TEAMS[1], RANGES[round][1]);
@@ -200,6 +210,8 @@ test('a three-team, three-round game by keyboard only, with reloads, files and t
     await page.keyboard.press('Enter');
     const skip = page.getByRole('button', { name: 'Skip to result' });
     await expect(skip).toBeFocused();
+    await expect(page.getByRole('heading', { name: `Round ${round + 1}: one quarter plays` })).toBeVisible();
+    await expect(page.getByText(/^Week \d+ of 13$/)).toBeVisible();
     await page.keyboard.press('Enter');
     const next = page.getByRole('button', { name: round < 2 ? 'Next round' : 'See the debrief' });
     await expect(next).toBeFocused();
@@ -213,11 +225,14 @@ test('a three-team, three-round game by keyboard only, with reloads, files and t
     if (round === 0) expect(await violations(page)).toEqual([]);
 
     if (round === 1) {
-      // A reload after the reveal keeps the actual and the verdicts.
+      // A reload after the reveal keeps the actual and the verdicts: the same stored game.
+      const before = await storedGame(page);
+      expect(before.played[1].actual.won).toBe(actuals[round]);
       await page.reload();
       await app.pastWelcome();
       await openGame(page);
       expect(await checkReveal(page, round)).toEqual([actuals[round], revenues[round]]);
+      expect(await storedGame(page)).toEqual(before);
       await page.getByRole('button', { name: 'Next round' }).focus();
     }
     if (round === 2) {
@@ -266,10 +281,15 @@ test('a three-team, three-round game by keyboard only, with reloads, files and t
   await press(page, 'Export game');
   const exported = readFileSync(await (await download).path(), 'utf8');
   expect(JSON.parse(exported).format).toBe('funnelcast-game');
+  const finished = await storedGame(page);
+  expect(JSON.parse(exported).game).toEqual(finished);
   await press(page, 'New game');
   await press(page, 'Yes, start a new game');
   await expect(page.getByRole('heading', { name: 'Set up the game' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Scoreboard' })).toHaveCount(0);
+  const fresh = await storedGame(page);
+  expect(fresh.played).toEqual([]);
+  expect(fresh.seed).not.toBe(finished.seed);
 
   const dir = mkdtempSync(join(tmpdir(), 'funnelcast-game-'));
   const bad = join(dir, 'bad.json');
@@ -278,6 +298,7 @@ test('a three-team, three-round game by keyboard only, with reloads, files and t
   await page.getByText('Import game…').click();
   await (await chooser).setFiles(bad);
   await expect(page.getByRole('alert').filter({ hasText: '“bad.json” was not imported: its game is damaged' })).toBeVisible();
+  expect(await storedGame(page)).toEqual(fresh);
   await expect(page.getByRole('heading', { name: 'Set up the game' })).toBeVisible();
 
   const good = join(dir, 'game.json');
@@ -286,6 +307,7 @@ test('a three-team, three-round game by keyboard only, with reloads, files and t
   await page.getByText('Import game…').click();
   await (await chooser).setFiles(good);
   await expect(page.getByText('Imported “game.json”.')).toBeVisible();
+  expect(await storedGame(page)).toEqual(finished);
   await expect(page.getByTestId('score-lines').getByRole('listitem')).toHaveText(lines);
   expect(await checkReveal(page, 2)).toEqual([actuals[2], revenues[2]]);
   expect(app.errors).toEqual([]);
