@@ -87,12 +87,16 @@ pub fn GameScreen(props: &GameScreenProps) -> Html {
     let unanimated = use_state(|| false);
     let game = store.game();
     let phase = game.phase();
-    // The debrief follows the last reveal; a reset or an import starts over.
+    // The debrief follows the last reveal, the animation its reveal; a reset
+    // or an import starts over.
     {
-        let show_debrief = show_debrief.clone();
+        let (show_debrief, playing) = (show_debrief.clone(), playing.clone());
         use_effect_with(phase, move |phase| {
             if *phase != Phase::Finished {
                 show_debrief.set(false);
+            }
+            if matches!(phase, Phase::Setup | Phase::Entering(_)) {
+                playing.set(None);
             }
         });
     }
