@@ -2,12 +2,12 @@
 // game by keyboard only, with the scoreboard checked against what the typed
 // ranges and the shown actuals imply; reloads in the middle; export and
 // import; a damaged stored game; axe in every state; the two screenshots.
-import AxeBuilder from '@axe-core/playwright';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from './fixtures';
 import { AppPage, parseNumber } from './app-page';
+import { enterRange, low, openGame, press, storedGame, teamRow, verdict, violations, winkler } from './game-page';
 
 const TEAMS = ['Team 1', 'Team 2', 'Team 3'];
 /** Per round, per team: [low, high]. Wide, narrow and middling, so hits and misses both happen. */
@@ -17,78 +17,10 @@ const RANGES: [number, number][][] = [
   [[60, 140], [80, 95], [90, 120]],
 ];
 
-async function violations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
-
-/** Activates a control from the keyboard: focus it, press Enter. */
-async function press(page: Page, name: string | RegExp) {
-  const button = page.getByRole('button', { name, exact: typeof name === 'string' });
-  await button.focus();
-  await page.keyboard.press('Enter');
-}
-
-/** The game as stored in the browser (its envelope's `game`). */
-async function storedGame(page: Page) {
-  const raw = await page.evaluate(() => localStorage.getItem('funnelcast.game'));
-  expect(raw).not.toBeNull();
-  return JSON.parse(raw!).game;
-}
-
-async function openGame(page: Page) {
-  await press(page, 'Classroom mode');
-  await expect(page.getByRole('heading', { name: /^Classroom/, level: 1 })).toBeFocused();
-  await press(page, 'Calibration game');
-  await expect(page.getByRole('heading', { name: /^Calibration game/, level: 1 })).toBeFocused();
-}
-
-const low = (page: Page, team: string) => page.getByRole('textbox', { name: `${team} low`, exact: true });
-const teamRow = (page: Page, team: string) => page.getByRole('list', { name: "Teams' ranges" }).getByRole('listitem').filter({ hasText: team });
-
 /** Revenue ranges typed (round, team index → [low, high] as typed, and as numbers). */
 const REVENUE: Record<string, { typed: [string, string]; value: [number, number] }> = {
   '1,2': { typed: ['100k', '5M'], value: [100_000, 5_000_000] },
 };
-
-/** Types a team's range by keyboard (and revenue, if given); locks it with Enter in a field,
- * or by Tab to Lock and Enter. */
-async function enterRange(page: Page, team: string, [lo, hi]: [number, number], viaButton = false, revenue?: [string, string]) {
-  await expect(low(page, team)).toBeFocused();
-  await page.keyboard.type(String(lo));
-  await page.keyboard.press('Tab');
-  await expect(page.getByRole('textbox', { name: `${team} high`, exact: true })).toBeFocused();
-  await page.keyboard.type(String(hi));
-  if (revenue) {
-    await page.keyboard.press('Tab');
-    await expect(page.getByRole('textbox', { name: `${team} revenue low`, exact: true })).toBeFocused();
-    await page.keyboard.type(revenue[0]);
-    await page.keyboard.press('Tab');
-    await page.keyboard.type(revenue[1]);
-  }
-  if (viaButton) {
-    await page.keyboard.press('Tab'); // revenue low
-    await page.keyboard.press('Tab'); // revenue high
-    await page.keyboard.press('Tab');
-    await expect(page.getByRole('button', { name: `Lock ${team}` })).toBeFocused();
-  }
-  await page.keyboard.press('Enter');
-  await expect(teamRow(page, team)).toContainText('Locked');
-}
-
-function winkler(lo: number, hi: number, actual: number) {
-  const width = hi - lo;
-  if (actual < lo) return width + 10 * (lo - actual);
-  if (actual > hi) return width + 10 * (actual - hi);
-  return width;
-}
-
-function verdict(hits: number, rounds: number) {
-  const promised = 0.8 * rounds;
-  if (hits < promised - 1) return 'overconfident';
-  if (hits > promised + 1) return 'underconfident';
-  return 'about right';
-}
 
 /** Reads the round's actual off the page and checks every team's Hit or Miss against it. */
 async function checkReveal(page: Page, round: number): Promise<[number, number]> {
