@@ -19,6 +19,7 @@
 //! - [`presets`]: read-only scenarios to start from.
 //! - [`lessons`]: the classroom's ready-made exercises.
 //! - [`game`]: the classroom calibration game's state, reducer and scoring (pure).
+//! - [`game_text`]: the game's words and figures: typed ranges read, the presenter's numbers.
 //! - [`facilitator`]: the facilitator sheet's session plan (45 minutes).
 //! - [`motion`]: the classroom animation's clock (a pure reducer).
 //! - [`dots`]: where each deal's dot is drawn in the animation.
@@ -39,6 +40,7 @@ pub mod download;
 pub mod facilitator;
 pub mod form;
 pub mod game;
+pub mod game_text;
 pub mod history_text;
 pub mod lessons;
 pub mod library_ops;

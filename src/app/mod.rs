@@ -5,13 +5,16 @@
 //! - [`startup`]: the opening state (draft, share link, currency, welcome).
 //! - [`effects`]: autosave, library sync, remembered choices, what-if runs.
 //! - [`workers`]: the forecast pool and helper worker, run and cancel.
+//! - [`game`]: the calibration game in play, loaded once and saved on change.
 
 mod context;
 mod effects;
+mod game;
 mod startup;
 mod workers;
 
 pub use context::{use_app, AppContext};
+pub use game::{use_game, GameLoadProblem, GameStore};
 pub use startup::clear_share_link;
 
 use crate::components::{
@@ -50,6 +53,7 @@ pub fn App() -> Html {
         })
     };
     let cancel = workers::cancel_run(&state, workers.forecast.clone());
+    let game = game::use_game_store();
 
     // The service worker: offline after the first visit, and new builds.
     let offline_ready = use_state(|| false);
@@ -100,7 +104,9 @@ pub fn App() -> Html {
             <ContextProvider<Workers> context={workers}>
             <ContextProvider<AppContext> context={context}>
                 <Notices />
-                <Classroom on_exit={close_classroom} />
+                <ContextProvider<GameStore> context={game}>
+                    <Classroom on_exit={close_classroom} />
+                </ContextProvider<GameStore>>
             </ContextProvider<AppContext>>
             </ContextProvider<Workers>>
         };

@@ -112,6 +112,8 @@ pub enum GameAction {
     },
     RemoveTeam(u32),
     SetRounds(u32),
+    /// Ends the set-up: round 1 starts (entering a range starts it too).
+    Start,
     /// A team's range for the current round (replacing any earlier one).
     EnterRange {
         team: u32,

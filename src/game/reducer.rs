@@ -49,6 +49,10 @@ impl Game {
                 }
                 self.rounds = n;
             }
+            GameAction::Start => {
+                self.in_setup()?;
+                self.start_round();
+            }
             GameAction::EnterRange { team, range } => {
                 range.check()?;
                 let entry = self.entry_mut(team)?;

@@ -216,3 +216,18 @@ fn damaged_games_are_described() {
     let problems = bad.problems();
     assert_eq!(problems.len(), 3, "{problems:?}");
 }
+
+#[test]
+fn start_begins_round_one_only_from_set_up() {
+    let mut game = Game::new(3);
+    game.apply(GameAction::Start).expect("starts");
+    assert_eq!(game.phase(), Phase::Entering(0));
+    assert_eq!(game.current().map(|r| r.entries.len()), Some(3));
+    assert!(game.problems().is_empty());
+    let before = game.clone();
+    assert_eq!(
+        game.apply(GameAction::Start),
+        Err(GameError::AlreadyStarted)
+    );
+    assert_eq!(game, before, "a refused start changes nothing");
+}

@@ -10,6 +10,7 @@ pub mod fan;
 pub mod format;
 pub mod frame;
 pub mod funnel;
+pub mod game;
 pub mod histogram;
 pub mod outcome;
 pub mod overlay;

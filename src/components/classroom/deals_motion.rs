@@ -20,6 +20,34 @@ use yew::prelude::*;
 /// horizon would fix it).
 pub type Shown = Rc<crate::worker::QuarterResult>;
 
+/// The clock: animation frames, or one week per beat with reduced motion
+/// (`reduced`), while `motion` plays. Shared with the calibration game's
+/// reveal.
+#[hook]
+pub fn use_motion_clock(motion: &UseReducerHandle<Motion>, reduced: bool) {
+    let frame = use_mut_ref(|| None::<AnimationFrame>);
+    {
+        let dispatcher = motion.dispatcher();
+        let key = (motion.playing, motion.frames, reduced, motion.speed);
+        use_effect_with(key, move |&(playing, _, reduced, speed)| {
+            let mut beat = None;
+            if playing && reduced {
+                let ms = (1000.0 / speed).round() as u32;
+                beat = Some(Interval::new(ms, move || {
+                    dispatcher.dispatch(MotionAction::Tick)
+                }));
+            } else if playing {
+                *frame.borrow_mut() = Some(request_animation_frame(move |ts| {
+                    dispatcher.dispatch(MotionAction::Frame(ts))
+                }));
+            } else {
+                frame.borrow_mut().take();
+            }
+            move || drop(beat)
+        });
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct DealsMotionProps {
     /// None until the worker has sent the first quarter.
@@ -53,28 +81,7 @@ pub fn DealsMotion(props: &DealsMotionProps) -> Html {
         });
     }
 
-    // The clock: animation frames, or one week per beat with reduced motion.
-    let frame = use_mut_ref(|| None::<AnimationFrame>);
-    {
-        let dispatcher = motion.dispatcher();
-        let key = (motion.playing, motion.frames, props.reduced, motion.speed);
-        use_effect_with(key, move |&(playing, _, reduced, speed)| {
-            let mut beat = None;
-            if playing && reduced {
-                let ms = (1000.0 / speed).round() as u32;
-                beat = Some(Interval::new(ms, move || {
-                    dispatcher.dispatch(MotionAction::Tick)
-                }));
-            } else if playing {
-                *frame.borrow_mut() = Some(request_animation_frame(move |ts| {
-                    dispatcher.dispatch(MotionAction::Frame(ts))
-                }));
-            } else {
-                frame.borrow_mut().take();
-            }
-            move || drop(beat)
-        });
-    }
+    use_motion_clock(motion, props.reduced);
 
     let q = match shown.as_deref() {
         None => {

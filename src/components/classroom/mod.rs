@@ -7,6 +7,7 @@ mod build_up;
 mod deals_motion;
 mod dot_canvas;
 mod facilitator_sheet;
+mod game;
 mod lesson_strip;
 mod outcome_histogram;
 mod quarter;
@@ -29,6 +30,7 @@ use deals_motion::DealsMotion;
 use dot_canvas::DotCanvas;
 use engine::{Field, Scenario};
 use facilitator_sheet::facilitator_sheet;
+use game::GameScreen;
 use lesson_strip::{lesson_card, lesson_strip};
 use quarter::use_quarter;
 use room_guess::{parse_guess, room_guess};
@@ -52,23 +54,29 @@ pub fn Classroom(props: &ClassroomProps) -> Html {
     let help = use_state(|| false);
     let sheet = use_state(|| false);
     let share = use_state(|| false);
+    let game = use_state(|| false);
     let screen = use_screen();
     let lesson = use_state(|| None::<(&'static str, bool)>);
     let guess_text = use_state(String::new);
     let root = use_node_ref();
     let heading = use_node_ref();
 
-    // Focus the heading on entry (and on the sheet and back), so a screen
-    // reader starts there.
+    // Focus the heading on entry (and on the sheet or game and back), so a
+    // screen reader starts there.
     {
         let heading = heading.clone();
-        use_effect_with(*sheet, move |_| {
+        use_effect_with((*sheet, *game), move |_| {
             if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
                 let _ = h.focus();
             }
         });
     }
-    use_shortcuts(motion.dispatcher(), help.clone(), *share, root.clone());
+    use_shortcuts(
+        motion.dispatcher(),
+        help.clone(),
+        root.clone(),
+        *sheet || *game || *share,
+    );
     let shown = use_quarter(app.state.scenario.clone(), motion.trial);
     let spreadsheet = *use_memo(app.state.scenario.clone(), |input| {
         input
@@ -83,6 +91,10 @@ pub fn Classroom(props: &ClassroomProps) -> Html {
     };
     if *sheet {
         return facilitator_sheet(&show_sheet(false), heading);
+    }
+    if *game {
+        let back = Callback::from(move |()| game.set(false));
+        return html! { <GameScreen on_back={back} heading={heading} /> };
     }
     let Some(input) = app.state.scenario.clone() else {
         return scenario_errors(root, heading, &props.on_exit);
@@ -133,6 +145,7 @@ pub fn Classroom(props: &ClassroomProps) -> Html {
         Callback::from(move |_: MouseEvent| toggle_full_screen(&root))
     };
     let exit = props.on_exit.reform(|_: MouseEvent| ());
+    let show_game = Callback::from(move |_: MouseEvent| game.set(true));
     html! {
         <div class="classroom" ref={root}>
             <header class="classroom-bar">
@@ -143,6 +156,7 @@ pub fn Classroom(props: &ClassroomProps) -> Html {
                         { "Facilitator sheet" }</button>
                     <button type="button" class="cl-button" onclick={show_share(true).reform(|_: MouseEvent| ())}>
                         { "Share to phones" }</button>
+                    <button type="button" class="cl-button" onclick={show_game}>{ "Calibration game" }</button>
                     <button type="button" class="cl-button" onclick={open_help} aria-keyshortcuts="?">{ "Keyboard shortcuts" }</button>
                     <button type="button" class="cl-button" onclick={full_button} aria-keyshortcuts="F">
                         { if screen.full { "Exit full screen" } else { "Full screen" } }</button>

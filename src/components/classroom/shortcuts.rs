@@ -1,5 +1,6 @@
 //! The classroom's keyboard shortcuts (Space, arrows, R, F, ?), listened
-//! for on the whole document while no dialog is open.
+//! for on the whole document while no dialog is open and the classroom's own
+//! view is shown (not the facilitator sheet, not the calibration game).
 
 use super::screen::{document, toggle_full_screen};
 use crate::motion::{Motion, MotionAction};
@@ -24,17 +25,18 @@ fn typing(e: &KeyboardEvent) -> bool {
 }
 
 /// Drives `motion` from the keyboard, toggles full screen for `root` and
-/// opens the help (`help`); quiet while the help or another dialog
-/// (`other_dialog`) is open, so keys there act on the dialog alone.
+/// opens the help (`help`); quiet while the help is open or while `away`
+/// (another view or dialog covers the animation, whose keys would act
+/// unseen or belong to the dialog).
 #[hook]
 pub fn use_shortcuts(
     motion: UseReducerDispatcher<Motion>,
     help: UseStateHandle<bool>,
-    other_dialog: bool,
     root: NodeRef,
+    away: bool,
 ) {
-    use_effect_with(*help || other_dialog, move |open| {
-        let open = *open;
+    use_effect_with((*help, away), move |&(open, away)| {
+        let open = open || away;
         let listener = document().map(|d| {
             gloo::events::EventListener::new_with_options(
                 &d,
