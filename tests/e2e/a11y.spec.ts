@@ -1,12 +1,8 @@
 // Accessibility: axe-core (WCAG 2 A and AA rules) on the main states.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from './fixtures';
+import { violations } from './axe';
 import { AppPage } from './app-page';
 
-async function violations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
 
 test.beforeEach(async ({ page }) => {
   await page.goto('./');

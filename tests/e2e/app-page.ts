@@ -127,6 +127,18 @@ export class AppPage {
     await expect(tab).toHaveAttribute('aria-selected', 'true');
   }
 
+  /** Classroom mode, from the workspace's button. */
+  async openClassroom() {
+    await this.page.getByRole('button', { name: 'Classroom mode' }).click();
+    await expect(this.page.getByRole('heading', { name: /^Classroom/, level: 1 })).toBeVisible();
+  }
+
+  /** A lesson from the classroom's list, its card shown. */
+  async loadLesson(title: string) {
+    await this.page.getByRole('list', { name: 'Lessons' }).getByRole('button', { name: title }).click();
+    await expect(this.page.getByRole('heading', { name: title, level: 2 })).toBeVisible();
+  }
+
   async run() {
     await this.runButton.click();
     await expect(this.status).toContainText('Done:', { timeout: 30_000 });

@@ -12,15 +12,7 @@ const LESSONS = [
   ['The referral loop from good follow-up', 'Lesson: follow-up without referrals'],
 ] as const;
 
-async function openClassroom(page: Page) {
-  await page.getByRole('button', { name: 'Classroom mode' }).click();
-  await expect(page.getByRole('heading', { name: /^Classroom/, level: 1 })).toBeVisible();
-}
 
-async function loadLesson(page: Page, title: string) {
-  await page.getByRole('list', { name: 'Lessons' }).getByRole('button', { name: title }).click();
-  await expect(page.getByRole('heading', { name: title, level: 2 })).toBeVisible();
-}
 
 /** The counters as numbers, read in one go (one snapshot of the page). */
 async function counters(page: Page) {
@@ -87,8 +79,8 @@ test.beforeEach(async ({ page }) => {
 test('classroom mode opens from the main view and play, pause and step keep the counters consistent', async ({ page }) => {
   const app = new AppPage(page);
   await expect(app.runButton).toBeVisible();
-  await openClassroom(page);
-  await loadLesson(page, 'A leaky qualification stage');
+  await new AppPage(page).openClassroom();
+  await new AppPage(page).loadLesson('A leaky qualification stage');
   const week = page.getByTestId('week-counter');
   await expect(week).toHaveText('Week 0 of 13');
   let c = await expectConsistent(page);
@@ -136,8 +128,8 @@ test('classroom mode opens from the main view and play, pause and step keep the 
 
 test('the build-up ends with the same distribution as a normal run with the same seed', async ({ page }) => {
   const app = new AppPage(page);
-  await openClassroom(page);
-  await loadLesson(page, 'Small numbers and noise');
+  await new AppPage(page).openClassroom();
+  await new AppPage(page).loadLesson('Small numbers and noise');
   await page.getByRole('textbox', { name: "Room's guess: deals won this quarter" }).fill('14');
   await page.getByRole('button', { name: 'Run 1 → 10 → 100 → 10,000 quarters' }).click();
   const headline = page.getByTestId('build-up-headline');
@@ -159,9 +151,9 @@ test('the build-up ends with the same distribution as a normal run with the same
 });
 
 test('each lesson loads its scenario, and its change', async ({ page }) => {
-  await openClassroom(page);
+  await new AppPage(page).openClassroom();
   for (const [title, name] of LESSONS) {
-    await loadLesson(page, title);
+    await new AppPage(page).loadLesson(title);
     await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
     await expect(page.getByTestId('week-counter')).toHaveText('Week 0 of 13');
   }
@@ -173,8 +165,8 @@ test('each lesson loads its scenario, and its change', async ({ page }) => {
 });
 
 test('keyboard shortcuts: space, arrows, R, F and the help overlay', async ({ page }) => {
-  await openClassroom(page);
-  await loadLesson(page, 'The referral loop from good follow-up');
+  await new AppPage(page).openClassroom();
+  await new AppPage(page).loadLesson('The referral loop from good follow-up');
   const week = page.getByTestId('week-counter');
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
@@ -221,8 +213,8 @@ test('keyboard shortcuts: space, arrows, R, F and the help overlay', async ({ pa
 
 test('reduced motion plays week by week', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
-  await openClassroom(page);
-  await loadLesson(page, 'A long closing stage against the quarter end');
+  await new AppPage(page).openClassroom();
+  await new AppPage(page).loadLesson('A long closing stage against the quarter end');
   await expect(page.getByText('Reduced motion: the quarter moves a week at a time.')).toBeVisible();
   await page.getByRole('combobox', { name: 'Speed' }).selectOption('1');
   // Every picture the page shows while playing, as (week, balance) pairs.
@@ -259,8 +251,8 @@ test('reduced motion plays week by week', async ({ page }) => {
 
 test('presenter view at 1920×1080, with no accessibility violations', async ({ page }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
-  await openClassroom(page);
-  await loadLesson(page, 'The referral loop from good follow-up');
+  await new AppPage(page).openClassroom();
+  await new AppPage(page).loadLesson('The referral loop from good follow-up');
   await page.getByRole('button', { name: 'Apply the change' }).click();
   await page.getByRole('textbox', { name: "Room's guess: deals won this quarter" }).fill('20');
   for (let i = 0; i < 7; i++) await page.getByRole('button', { name: 'Step one week' }).click();

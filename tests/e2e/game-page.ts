@@ -1,13 +1,9 @@
 // The calibration game as a user (or a screen reader) reaches it: controls by
 // role and accessible name, keyboard only; and the scoring rules computed
 // independently of the app, to check its numbers.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from './fixtures';
+export { violations } from './axe';
 
-export async function violations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
 
 /** Activates a control from the keyboard: focus it, press Enter. */
 export async function press(page: Page, name: string | RegExp) {

@@ -1,8 +1,8 @@
 // The trainer's kit (issue 16): mystery mode hides the forecast and the
 // classroom's distribution until Reveal; the facilitator sheet prints on one
 // to two A4 pages with no app chrome.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from './fixtures';
+import { violations } from './axe';
 import { AppPage } from './app-page';
 
 const LESSON_TITLES = [
@@ -13,15 +13,7 @@ const LESSON_TITLES = [
   'The referral loop from good follow-up',
 ];
 
-async function violations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
 
-async function openClassroom(page: Page) {
-  await page.getByRole('button', { name: 'Classroom mode' }).click();
-  await expect(page.getByRole('heading', { name: /^Classroom/, level: 1 })).toBeVisible();
-}
 
 test.beforeEach(async ({ page }) => {
   await page.goto('./');
@@ -34,7 +26,7 @@ test('mystery mode hides the distribution and the forecast until Reveal', async 
   await expect(app.status).toContainText('Done:');
   await expect(page.getByTestId('headline')).toBeVisible();
 
-  await openClassroom(page);
+  await new AppPage(page).openClassroom();
   const mystery = page.getByRole('switch', { name: 'Mystery mode' });
   await expect(mystery).toHaveAttribute('aria-checked', 'false');
   await mystery.click();
@@ -92,7 +84,7 @@ test('mystery mode hides the distribution and the forecast until Reveal', async 
 test('the facilitator sheet prints a 45-minute plan on at most two A4 pages', async ({ page }) => {
   const app = new AppPage(page);
   await app.open();
-  await openClassroom(page);
+  await new AppPage(page).openClassroom();
   await page.getByRole('button', { name: 'Facilitator sheet' }).click();
   const title = page.getByRole('heading', { name: 'Funnelcast: a 45-minute forecasting session', level: 1 });
   await expect(title).toBeFocused();

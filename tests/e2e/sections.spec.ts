@@ -1,9 +1,9 @@
 // The results column's sections (issue 13; Calibration since issue 15):
 // Forecast, What to do, Compare and Calibration sit behind one section bar beside the form, reached by keyboard, by mouse
 // and by the address's fragment, never below the whole form.
-import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from './fixtures';
+import { violations } from './axe';
 import { AppPage } from './app-page';
 
 const example = JSON.parse(readFileSync('docs/example-scenario.json', 'utf8'));
@@ -15,10 +15,6 @@ const SECTIONS = [
   { tab: 'Calibration', heading: 'How good is this forecast?', fragment: '#calibration' },
 ] as const;
 
-async function violations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
 
 /** Whether the element's box lies wholly inside the window. */
 async function inViewport(page: Page, target: Locator): Promise<boolean> {

@@ -13,15 +13,7 @@ const TITLE = 'Open this scenario on your phone';
 /** Pixels per module when the code is drawn for the decoder. */
 const SCALE = 8;
 
-async function openClassroom(page: Page) {
-  await page.getByRole('button', { name: 'Classroom mode' }).click();
-  await expect(page.getByRole('heading', { name: /^Classroom/, level: 1 })).toBeVisible();
-}
 
-async function loadLesson(page: Page, title: string) {
-  await page.getByRole('list', { name: 'Lessons' }).getByRole('button', { name: title }).click();
-  await expect(page.getByRole('heading', { name: title, level: 2 })).toBeVisible();
-}
 
 /** The code as a standalone SVG file: the page's markup with the colours it
  * is drawn in (computed from the stylesheets) written onto each shape, at
@@ -121,8 +113,8 @@ test.beforeEach(async ({ page }) => {
 test('the QR code decodes to the share link, which opens the lesson on a phone', async ({ page }) => {
   const app = new AppPage(page);
   await app.open();
-  await openClassroom(page);
-  await loadLesson(page, 'A leaky qualification stage');
+  await new AppPage(page).openClassroom();
+  await new AppPage(page).loadLesson('A leaky qualification stage');
 
   const opener = page.getByRole('button', { name: 'Share to phones' });
   const link = await decodeShared(page, opener, 'Lesson: a leaky qualification stage');
@@ -161,8 +153,8 @@ test('Copy link copies the link shown', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const app = new AppPage(page);
   await app.open();
-  await openClassroom(page);
-  await loadLesson(page, 'Small numbers and noise');
+  await new AppPage(page).openClassroom();
+  await new AppPage(page).loadLesson('Small numbers and noise');
   await page.getByRole('button', { name: 'Share to phones' }).click();
   const dialog = page.getByRole('dialog', { name: TITLE });
   await dialog.getByRole('button', { name: 'Copy link' }).click();
@@ -177,8 +169,8 @@ test('the dialog at 1920×1080 in the dark theme, for the projector', async ({ p
   await page.setViewportSize({ width: 1920, height: 1080 });
   const app = new AppPage(page);
   await app.open();
-  await openClassroom(page);
-  await loadLesson(page, 'The referral loop from good follow-up');
+  await new AppPage(page).openClassroom();
+  await new AppPage(page).loadLesson('The referral loop from good follow-up');
   const link = await decodeShared(page, page.getByRole('button', { name: 'Share to phones' }), 'Lesson: follow-up without referrals');
   const code = page.getByRole('dialog', { name: TITLE }).getByRole('img');
   // Large on the projector: more than half the screen's height, at least 7
@@ -218,7 +210,7 @@ test('a link too long for any QR code is offered as a link, and says why', async
   };
   const app = new AppPage(page);
   await app.openWith(scenario);
-  await openClassroom(page);
+  await new AppPage(page).openClassroom();
   await page.getByRole('button', { name: 'Share to phones' }).click();
   const dialog = page.getByRole('dialog', { name: TITLE });
   await expect(dialog.getByRole('status').first()).toContainText(/^This scenario's link is too long for a QR code \(3,\d{3} characters; a QR code holds at most 2,953\)\./);
@@ -245,8 +237,8 @@ test('served from a sub-path, the link keeps the path', async ({ page }) => {
   const root = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 4173) + 1}/funnelcast/`;
   const app = new AppPage(page);
   await app.open(root);
-  await openClassroom(page);
-  await loadLesson(page, 'Stricter qualification');
+  await new AppPage(page).openClassroom();
+  await new AppPage(page).loadLesson('Stricter qualification');
   const at = new RegExp(`^${root.replace(/[.]/g, '\\.')}#s1\\.`);
   const link = await decodeShared(page, page.getByRole('button', { name: 'Share to phones' }), 'Lesson: loose qualification', at);
   await openOnPhone(page, link, 'Lesson: loose qualification', '70');
