@@ -12,7 +12,7 @@ import { enterRange, low, openGame, press, storedGame, teamRow, verdict, violati
 const TEAMS = ['Team 1', 'Team 2', 'Team 3'];
 /** Per round, per team: [low, high]. Wide, narrow and middling, so hits and misses both happen. */
 const RANGES: [number, number][][] = [
-  [[0, 100000], [0, 1], [20, 60]],
+  [[0, 400], [0, 1], [20, 60]],
   [[5, 400], [30, 31], [10, 90]],
   [[60, 140], [80, 95], [90, 120]],
 ];
