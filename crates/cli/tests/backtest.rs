@@ -2,9 +2,10 @@
 //! contract), a small history whose actuals are counted by hand, the text's
 //! summary sentence and bad flags.
 
+mod common;
+
+use common::{assert_success, funnelcast, json, temp_file};
 use serde_json::Value;
-use std::path::PathBuf;
-use std::process::{Command, Output};
 
 /// Seven deals (first created Monday 2025-01-06, latest date 2025-02-03).
 /// With `--warmup-weeks 2 --horizon-weeks 1 --every-weeks 1` the origins are
@@ -34,37 +35,21 @@ const WEEKLY: [&str; 6] = [
     "1",
 ];
 
-fn temp(name: &str, contents: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("funnelcast-backtest-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join(name);
-    std::fs::write(&path, contents).expect("write");
-    path
-}
-
-fn funnelcast(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_funnelcast"))
-        .args(args)
-        .output()
-        .expect("runs")
-}
-
 /// The history in a file of its own per test (tests run in parallel).
 fn history(name: &str) -> String {
-    temp(name, HISTORY).display().to_string()
+    temp_file(name, HISTORY).display().to_string()
 }
 
-fn backtest_json(name: &str, extra: &[&str]) -> Value {
-    let file = history(name);
-    let mut args = vec!["backtest", &file, "--trials", "400", "--json"];
+/// `backtest <file> --trials <trials> --json <extra…>`, which must succeed.
+fn backtest_file_json(file: &str, trials: &str, extra: &[&str]) -> Value {
+    let mut args = vec!["backtest", file, "--trials", trials, "--json"];
     args.extend(extra);
-    let out = funnelcast(&args);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("JSON")
+    json(&funnelcast(&args))
+}
+
+/// The hand-counted history's backtest, 400 trials.
+fn backtest_json(name: &str, extra: &[&str]) -> Value {
+    backtest_file_json(&history(name), "400", extra)
 }
 
 fn keys(value: &Value) -> Vec<&str> {
@@ -146,16 +131,10 @@ fn a_file_without_amounts_has_no_revenue() {
             cells.join(",") + "\n"
         })
         .collect();
-    let file = temp("no-amounts.csv", &no_amounts).display().to_string();
-    let mut args = vec!["backtest", &file, "--trials", "100", "--json"];
-    args.extend(WEEKLY);
-    let out = funnelcast(&args);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let json: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let file = temp_file("no-amounts.csv", &no_amounts)
+        .display()
+        .to_string();
+    let json = backtest_file_json(&file, "100", &WEEKLY);
     assert!(json["summary"]["revenue"].is_null());
     for origin in json["origins"].as_array().expect("origins") {
         assert!(origin["revenue"].is_null());
@@ -169,11 +148,7 @@ fn text_shows_a_table_per_origin_and_the_summary_sentence() {
     let mut args = vec!["backtest", &file, "--trials", "400"];
     args.extend(WEEKLY);
     let out = funnelcast(&args);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let text = String::from_utf8(out.stdout).expect("UTF-8");
     assert!(
         text.contains("2025-01-20") && text.contains("2025-01-27"),

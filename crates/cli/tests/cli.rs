@@ -1,34 +1,12 @@
 //! The `funnelcast` command line, run as a user would.
 
+mod common;
+
+use common::{funnelcast, json, temp_file};
 use std::path::PathBuf;
-use std::process::{Command, Output};
 
 fn example() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/example-scenario.json")
-}
-
-fn funnelcast(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_funnelcast"))
-        .args(args)
-        .output()
-        .expect("runs")
-}
-
-fn temp_file(name: &str, contents: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("funnelcast-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join(name);
-    std::fs::write(&path, contents).expect("writes");
-    path
-}
-
-fn json(out: &Output) -> serde_json::Value {
-    assert!(
-        out.status.success(),
-        "stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("stdout is JSON")
 }
 
 #[test]

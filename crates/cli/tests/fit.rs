@@ -2,9 +2,11 @@
 //! number is worked out by hand below from the rules of
 //! docs/history-import.md.
 
+mod common;
+
+use common::{assert_success, funnelcast, temp_file};
 use serde_json::{json, Value};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
 
 /// Eight deals, January 2025 (a Monday, the 6th, is the first creation):
 /// D1 won (1,000), D2 lost at Qualification, D3 lost at Prospecting, D4 open
@@ -169,31 +171,10 @@ fn ambiguous(day: u32) -> String {
     format!("{:02}/01/2025", day.min(12))
 }
 
-fn temp(name: &str, contents: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("funnelcast-fit-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join(name);
-    std::fs::write(&path, contents).expect("writes");
-    path
-}
-
-fn funnelcast(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_funnelcast"))
-        .args(args)
-        .output()
-        .expect("runs")
-}
-
 fn fit_json(file: &Path, extra: &[&str]) -> Value {
     let mut args = vec!["fit", file.to_str().expect("utf-8"), "--json"];
     args.extend_from_slice(extra);
-    let out = funnelcast(&args);
-    assert!(
-        out.status.success(),
-        "stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("stdout is JSON")
+    common::json(&funnelcast(&args))
 }
 
 fn stage_numbers(report: &Value) -> Vec<[u64; 4]> {
@@ -213,7 +194,7 @@ fn close(a: &Value, b: f64) -> bool {
 
 #[test]
 fn fit_json_holds_every_number_worked_out_by_hand() {
-    let file = temp("per-deal.csv", &per_deal(None, iso));
+    let file = temp_file("per-deal.csv", &per_deal(None, iso));
     let v = fit_json(&file, &[]);
     let r = &v["report"];
     assert_eq!(r["as_of"], "2025-01-30");
@@ -296,8 +277,8 @@ fn fit_json_holds_every_number_worked_out_by_hand() {
 
 #[test]
 fn both_shapes_give_the_same_fit() {
-    let deal = fit_json(&temp("shape-deal.csv", &per_deal(None, iso)), &[]);
-    let change = fit_json(&temp("shape-change.csv", &per_change()), &[]);
+    let deal = fit_json(&temp_file("shape-deal.csv", &per_deal(None, iso)), &[]);
+    let change = fit_json(&temp_file("shape-change.csv", &per_change()), &[]);
     // The per-change file has times of day (09:00) on every entry, so days
     // between entries are the same whole numbers.
     assert_eq!(deal["scenario"], change["scenario"]);
@@ -315,7 +296,7 @@ fn both_shapes_give_the_same_fit() {
 
 #[test]
 fn as_of_sees_the_history_as_it_was_that_day() {
-    let file = temp("as-of.csv", &per_deal(None, iso));
+    let file = temp_file("as-of.csv", &per_deal(None, iso));
     let v = fit_json(&file, &["--as-of", "2025-01-21"]);
     let r = &v["report"];
     assert_eq!(r["as_of"], "2025-01-21");
@@ -330,7 +311,7 @@ fn as_of_sees_the_history_as_it_was_that_day() {
 
 #[test]
 fn an_unmapped_stage_is_named_and_a_stage_map_fixes_it() {
-    let file = temp(
+    let file = temp_file(
         "unmapped.csv",
         &per_deal(Some(("Handling objections", "Negotiation")), iso),
     );
@@ -339,11 +320,11 @@ fn an_unmapped_stage_is_named_and_a_stage_map_fixes_it() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("Negotiation"), "{err}");
     assert!(err.contains("--stage-map"), "{err}");
-    let map = temp("map.json", r#"{"Negotiation": "Handling objections"}"#);
+    let map = temp_file("map.json", r#"{"Negotiation": "Handling objections"}"#);
     let mapped = fit_json(&file, &["--stage-map", map.to_str().expect("utf-8")]);
-    let plain = fit_json(&temp("plain.csv", &per_deal(None, iso)), &[]);
+    let plain = fit_json(&temp_file("plain.csv", &per_deal(None, iso)), &[]);
     assert_eq!(mapped["report"]["stages"], plain["report"]["stages"]);
-    let bad = temp("bad-map.json", r#"{"Negotiation": "Haggling"}"#);
+    let bad = temp_file("bad-map.json", r#"{"Negotiation": "Haggling"}"#);
     let out = funnelcast(&[
         "fit",
         file.to_str().expect("utf-8"),
@@ -356,10 +337,10 @@ fn an_unmapped_stage_is_named_and_a_stage_map_fixes_it() {
 
 #[test]
 fn day_month_order_is_detected_or_asked() {
-    let detected = fit_json(&temp("mdy.csv", &per_deal(None, month_first)), &[]);
-    let plain = fit_json(&temp("iso.csv", &per_deal(None, iso)), &[]);
+    let detected = fit_json(&temp_file("mdy.csv", &per_deal(None, month_first)), &[]);
+    let plain = fit_json(&temp_file("iso.csv", &per_deal(None, iso)), &[]);
     assert_eq!(detected["report"]["stages"], plain["report"]["stages"]);
-    let file = temp("ambiguous.csv", &per_deal(None, ambiguous));
+    let file = temp_file("ambiguous.csv", &per_deal(None, ambiguous));
     let out = funnelcast(&["fit", file.to_str().expect("utf-8")]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("--date-order"));
@@ -368,7 +349,7 @@ fn day_month_order_is_detected_or_asked() {
 
 #[test]
 fn out_writes_a_scenario_that_simulate_runs() {
-    let file = temp("out.csv", &per_deal(None, iso));
+    let file = temp_file("out.csv", &per_deal(None, iso));
     let scenario = std::env::temp_dir().join(format!("fitted-{}.json", std::process::id()));
     let out = funnelcast(&[
         "fit",
@@ -378,11 +359,7 @@ fn out_writes_a_scenario_that_simulate_runs() {
         "--out",
         scenario.to_str().expect("utf-8"),
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("Qualification"), "{text}");
     assert!(text.contains("Scenario written to"), "{text}");
@@ -396,16 +373,12 @@ fn out_writes_a_scenario_that_simulate_runs() {
         "500",
         "--json",
     ]);
-    assert!(
-        sim.status.success(),
-        "{}",
-        String::from_utf8_lossy(&sim.stderr)
-    );
+    assert_success(&sim);
 }
 
 #[test]
 fn files_that_cannot_be_fitted_get_a_clear_message() {
-    let not_deals = temp("people.csv", "Name,Email\nAda,ada@example.com\n");
+    let not_deals = temp_file("people.csv", "Name,Email\nAda,ada@example.com\n");
     let out = funnelcast(&["fit", not_deals.to_str().expect("utf-8")]);
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
@@ -413,7 +386,7 @@ fn files_that_cannot_be_fitted_get_a_clear_message() {
         err.contains("Create Date") && err.contains("StageName"),
         "{err}"
     );
-    let file = temp("dates.csv", &per_deal(None, iso));
+    let file = temp_file("dates.csv", &per_deal(None, iso));
     for (flag, value) in [
         ("--as-of", "30/01/2025"),
         ("--since", "soon"),

@@ -1,6 +1,7 @@
 //! Histories whose rates drift and whose leads come in bursts, deal by deal
-//! (issue 15's "known drift and bursty leads"), written with the stationary
-//! generator's deals and CSV writers (`history_export`).
+//! (issue 15's "known drift and bursty leads"): the stationary generator's
+//! deal walk (`history_export::generate_with`) under drifting rates and
+//! bursty arrivals, written with its CSV writers.
 //!
 //! Every `period_weeks` weeks the market draws one standard normal z that
 //! moves every stage's conversion by `market_sd · z` on the log-odds scale
@@ -12,9 +13,9 @@
 
 #![allow(dead_code)]
 
-use crate::history_export::{GenDeal, Truth};
-use rand::{RngExt, SeedableRng};
-use rand_distr::{Distribution, Exp, Gamma, LogNormal, Normal, Poisson};
+use crate::history_export::{generate_with, GenDeal, Truth};
+use rand::SeedableRng;
+use rand_distr::{Distribution, Gamma, Normal, Poisson};
 use rand_xoshiro::Xoshiro256PlusPlus;
 
 /// How the world moves beyond the stationary truth.
@@ -49,13 +50,6 @@ fn logistic(x: f64) -> f64 {
 /// Every deal created in the truth's weeks, oldest first, under `drift`.
 pub fn generate_drifting(truth: &Truth, drift: &Drift, seed: u64) -> Vec<GenDeal> {
     let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
-    let value =
-        LogNormal::new(truth.value_median.ln(), truth.value_sigma).expect("valid lognormal");
-    let stays: Vec<Exp<f64>> = truth
-        .mean_days
-        .iter()
-        .map(|m| Exp::new(1.0 / m).expect("valid mean"))
-        .collect();
     let normal = Normal::new(0.0, 1.0).expect("valid normal");
     // Enough periods for every event: deals decided long after the last
     // creation week use the last period's shock.
@@ -69,52 +63,18 @@ pub fn generate_drifting(truth: &Truth, drift: &Drift, seed: u64) -> Vec<GenDeal
         let period = usize::try_from((t - start).div_euclid(period_seconds)).unwrap_or(0);
         logistic(logit(truth.rates[k]) + shocks[period.min(periods - 1)])
     };
-    let mut created = Vec::new();
-    for week in 0..i64::from(truth.weeks) {
+    let leads_in_week = |rng: &mut Xoshiro256PlusPlus| {
         let mean = match drift.dispersion {
             Some(r) => Gamma::new(r, truth.leads_per_week / r)
                 .expect("valid gamma")
-                .sample(&mut rng),
+                .sample(rng),
             None => truth.leads_per_week,
         };
-        let n = if mean > 0.0 {
-            Poisson::new(mean)
-                .expect("valid Poisson mean")
-                .sample(&mut rng) as u64
+        if mean > 0.0 {
+            Poisson::new(mean).expect("valid Poisson mean").sample(rng) as u64
         } else {
             0
-        };
-        let week_start = (truth.first_day + 7 * week) * 86_400;
-        for _ in 0..n {
-            created.push(week_start + 60 * rng.random_range(0..7 * 1440));
         }
-    }
-    created.sort_unstable();
-    created
-        .into_iter()
-        .enumerate()
-        .map(|(id, t0)| {
-            let mut stages = vec![t0];
-            let mut close = None;
-            let mut t = t0;
-            for (k, stay) in stays.iter().enumerate() {
-                t += 60 * (stay.sample(&mut rng) * 1440.0).round() as i64;
-                if !rng.random_bool(rate_at(k, t)) {
-                    close = Some((false, t));
-                    break;
-                }
-                if k == 5 {
-                    close = Some((true, t));
-                } else {
-                    stages.push(t);
-                }
-            }
-            GenDeal {
-                id: id + 1,
-                stages,
-                close,
-                amount: (value.sample(&mut rng) * 100.0).round() / 100.0,
-            }
-        })
-        .collect()
+    };
+    generate_with(truth, &mut rng, leads_in_week, rate_at)
 }

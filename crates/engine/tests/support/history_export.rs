@@ -79,6 +79,25 @@ pub struct GenDeal {
 pub fn generate(truth: &Truth, seed: u64) -> Vec<GenDeal> {
     let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
     let arrivals = Poisson::new(truth.leads_per_week).expect("valid Poisson mean");
+    generate_with(
+        truth,
+        &mut rng,
+        |rng| arrivals.sample(rng) as u64,
+        |k, _| truth.rates[k],
+    )
+}
+
+/// Every deal created in the truth's weeks, oldest first, with the truth's
+/// stays and values but any arrivals and rates: `leads_in_week` draws each
+/// week's count, and a deal leaving stage k at time t moves on with chance
+/// `rate_at(k, t)`. Shared with the drifting generator (`drifting_history`),
+/// whose rates move with time.
+pub fn generate_with(
+    truth: &Truth,
+    rng: &mut Xoshiro256PlusPlus,
+    mut leads_in_week: impl FnMut(&mut Xoshiro256PlusPlus) -> u64,
+    rate_at: impl Fn(usize, i64) -> f64,
+) -> Vec<GenDeal> {
     let value =
         LogNormal::new(truth.value_median.ln(), truth.value_sigma).expect("valid lognormal");
     let stays: Vec<Exp<f64>> = truth
@@ -88,7 +107,7 @@ pub fn generate(truth: &Truth, seed: u64) -> Vec<GenDeal> {
         .collect();
     let mut created = Vec::new();
     for week in 0..i64::from(truth.weeks) {
-        let n = arrivals.sample(&mut rng) as u64;
+        let n = leads_in_week(rng);
         let week_start = (truth.first_day + 7 * week) * 86_400;
         for _ in 0..n {
             created.push(week_start + 60 * rng.random_range(0..7 * 1440));
@@ -102,10 +121,10 @@ pub fn generate(truth: &Truth, seed: u64) -> Vec<GenDeal> {
             let mut stages = vec![t0];
             let mut close = None;
             let mut t = t0;
-            for (k, (stay, &rate)) in stays.iter().zip(&truth.rates).enumerate() {
+            for (k, stay) in stays.iter().enumerate() {
                 // Minute resolution, as CRMs write times.
-                t += 60 * (stay.sample(&mut rng) * 1440.0).round() as i64;
-                let moves_on = rng.random_bool(rate);
+                t += 60 * (stay.sample(rng) * 1440.0).round() as i64;
+                let moves_on = rng.random_bool(rate_at(k, t));
                 if !moves_on {
                     close = Some((false, t));
                     break;
@@ -120,7 +139,7 @@ pub fn generate(truth: &Truth, seed: u64) -> Vec<GenDeal> {
                 id: id + 1,
                 stages,
                 close,
-                amount: (value.sample(&mut rng) * 100.0).round() / 100.0,
+                amount: (value.sample(rng) * 100.0).round() / 100.0,
             }
         })
         .collect()
