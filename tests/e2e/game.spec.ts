@@ -89,16 +89,35 @@ test('a three-team, three-round game by keyboard only, with reloads, files and t
     if (round === 0) expect(await violations(page)).toEqual([]);
 
     if (round === 1) {
-      // A reload during entry keeps the locked range (still hidden) and the round: the same stored game.
+      // A range typed but not locked (Team 3's) is kept too, as the team's unlocked entry.
+      const high3 = page.getByRole('textbox', { name: `${TEAMS[2]} high`, exact: true });
+      await low(page, TEAMS[2]).focus();
+      await page.keyboard.type('12');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('34');
+      type Entry = { locked: boolean; range: { low: number; high: number } | null };
+      await expect
+        .poll(async () => (await storedGame(page)).played[1].entries.map((e: Entry) => [e.locked, e.range?.low, e.range?.high]))
+        .toEqual([[true, RANGES[1][0][0], RANGES[1][0][1]], [false, undefined, undefined], [false, 12, 34]]);
+      // A reload during entry keeps the locked range (still hidden), the typed one and the round: the same stored game.
       const before = await storedGame(page);
-      expect(before.played[1].entries.filter((e: { locked: boolean }) => e.locked)).toHaveLength(1);
+      expect(before.played[1].entries.filter((e: Entry) => e.locked)).toHaveLength(1);
       await page.reload();
       await app.pastWelcome();
       await openGame(page);
       await expect(page.getByRole('heading', { name: 'Round 2 of 3', level: 2 })).toBeVisible();
       await expect(teamRow(page, TEAMS[0])).toContainText('Locked');
       await expect(teamRow(page, TEAMS[0])).toContainText('•••');
+      await expect(low(page, TEAMS[2])).toHaveValue('12');
+      await expect(high3).toHaveValue('34');
       expect(await storedGame(page)).toEqual(before);
+      // Cleared by keyboard, to be typed again in turn below.
+      for (const field of [low(page, TEAMS[2]), high3]) {
+        await field.focus();
+        await page.keyboard.press('ControlOrMeta+A');
+        await page.keyboard.press('Delete');
+        await expect(field).toHaveValue('');
+      }
       await low(page, TEAMS[1]).focus();
     }
     await enterRange(page, TEAMS[1], RANGES[round][1]);

@@ -1,7 +1,8 @@
 //! A round's entry: the mystery quarter's numbers, then one row per team
 //! (low, high, optional revenue, Lock). Enter in any field locks the row
 //! and moves to the next team still typing; ranges stay hidden until every
-//! team has locked, then Reveal appears and takes the focus.
+//! team has locked, then Reveal appears and takes the focus. A row that
+//! reads as a range is stored (unlocked) as it is typed, so a reload keeps it.
 
 use super::entry_row::{entry_row, RowView};
 use super::presenter::presenter_view;
@@ -140,8 +141,16 @@ pub fn RoundEntry(props: &RoundEntryProps) -> Html {
         let entry = round.entries.iter().find(|e| e.team == team.id)?;
         let id = team.id;
         let on_edit = {
-            let rows = rows.dispatcher();
+            let (store, rows) = (store.clone(), rows.clone());
             Callback::from(move |(field, text): (RowField, String)| {
+                // A row that reads as a range is kept as the team's
+                // (unlocked) entry, so a reload mid-round loses no typing.
+                if let Ok(range) = row_text(&rows, &store, id)
+                    .with(field, text.clone())
+                    .parse()
+                {
+                    let _ = store.apply(GameAction::EnterRange { team: id, range });
+                }
                 rows.dispatch(RowsAction::Edit(id, field, text))
             })
         };
