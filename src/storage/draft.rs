@@ -1,7 +1,9 @@
 //! The draft: the scenario being edited, autosaved under [`DRAFT_KEY`] in a
 //! versioned envelope.
 
-use super::{to_json, DecodeError, EncodeError, StorageError, Store, APP_TAG, UNREADABLE_PREFIX};
+use super::{
+    load_kept_aside, to_json, DecodeError, EncodeError, Load, StorageError, Store, APP_TAG,
+};
 use engine::ScenarioInput;
 use serde::{Deserialize, Serialize};
 
@@ -59,54 +61,12 @@ pub fn decode_draft(raw: &str) -> Result<ScenarioInput, DecodeError> {
 }
 
 /// The outcome of loading the draft at start-up.
-#[derive(Clone, Debug, PartialEq)]
-pub enum DraftLoad {
-    /// Nothing saved yet.
-    Empty,
-    Loaded(ScenarioInput),
-    /// Something is stored but cannot be used. `kept_as` names the key it was
-    /// copied to (None if even that failed: then autosave must not overwrite it).
-    Unreadable {
-        reason: DecodeError,
-        raw: String,
-        kept_as: Option<String>,
-    },
-    /// Storage cannot be read at all.
-    Unavailable(StorageError),
-}
+pub type DraftLoad = Load<ScenarioInput>;
 
 /// Loads the draft; an unreadable one is copied aside first, under a key
 /// made from `now` (ms since the Unix epoch).
 pub fn load_draft(store: &dyn Store, now: f64) -> DraftLoad {
-    let raw = match store.get(DRAFT_KEY) {
-        Ok(Some(raw)) => raw,
-        Ok(None) => return DraftLoad::Empty,
-        Err(e) => return DraftLoad::Unavailable(e),
-    };
-    match decode_draft(&raw) {
-        Ok(scenario) => DraftLoad::Loaded(scenario),
-        // A newer version's draft stays where it is, untouched; autosave
-        // pauses (kept_as None) so this version does not overwrite it.
-        Err(reason @ DecodeError::NewerVersion(_)) => DraftLoad::Unreadable {
-            reason,
-            raw,
-            kept_as: None,
-        },
-        Err(reason) => {
-            // Copied aside once; only then is the draft's key freed, so the
-            // next visit does not copy it again (and nothing is ever lost).
-            let key = format!("{UNREADABLE_PREFIX}{}", now as u64);
-            let kept_as = store.set(&key, &raw).ok().map(|()| key);
-            if kept_as.is_some() {
-                let _ = store.remove(DRAFT_KEY);
-            }
-            DraftLoad::Unreadable {
-                reason,
-                raw,
-                kept_as,
-            }
-        }
-    }
+    load_kept_aside(store, DRAFT_KEY, "", now, decode_draft)
 }
 
 /// Saves the draft, stamped with `now` (ms since the Unix epoch).

@@ -4,8 +4,8 @@
 //! stored game that cannot be read is reported and copied aside, exactly as
 //! the draft is; a file is size-capped and checked before it is accepted.
 
+use super::{load_kept_aside, EncodeError, Load, APP_TAG};
 use super::{to_json, to_json_pretty, DecodeError, StorageError, Store};
-use super::{EncodeError, APP_TAG, UNREADABLE_PREFIX};
 use crate::game::Game;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -76,54 +76,12 @@ pub fn decode_game(raw: &str) -> Result<Game, DecodeError> {
 }
 
 /// The outcome of loading the game at start-up.
-#[derive(Clone, Debug, PartialEq)]
-pub enum GameLoad {
-    /// No game saved.
-    Empty,
-    Loaded(Game),
-    /// Something is stored but cannot be used. `kept_as` names the key it was
-    /// copied to (None if even that failed, or it is a newer version's: then
-    /// the game must not be saved over it).
-    Unreadable {
-        reason: DecodeError,
-        raw: String,
-        kept_as: Option<String>,
-    },
-    /// Storage cannot be read at all.
-    Unavailable(StorageError),
-}
+pub type GameLoad = Load<Game>;
 
 /// Loads the game; an unreadable one is copied aside first, under a key made
 /// from `now` (ms since the Unix epoch).
 pub fn load_game(store: &dyn Store, now: f64) -> GameLoad {
-    let raw = match store.get(GAME_KEY) {
-        Ok(Some(raw)) => raw,
-        Ok(None) => return GameLoad::Empty,
-        Err(e) => return GameLoad::Unavailable(e),
-    };
-    match decode_game(&raw) {
-        Ok(game) => GameLoad::Loaded(game),
-        // A newer version's game stays where it is, untouched.
-        Err(reason @ DecodeError::NewerVersion(_)) => GameLoad::Unreadable {
-            reason,
-            raw,
-            kept_as: None,
-        },
-        Err(reason) => {
-            // Copied aside once; only then is the game's key freed, so the
-            // next visit does not copy it again (and nothing is ever lost).
-            let key = format!("{UNREADABLE_PREFIX}game.{}", now as u64);
-            let kept_as = store.set(&key, &raw).ok().map(|()| key);
-            if kept_as.is_some() {
-                let _ = store.remove(GAME_KEY);
-            }
-            GameLoad::Unreadable {
-                reason,
-                raw,
-                kept_as,
-            }
-        }
-    }
+    load_kept_aside(store, GAME_KEY, "game.", now, decode_game)
 }
 
 /// Saves the game in play.

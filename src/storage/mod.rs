@@ -15,6 +15,7 @@ mod entries;
 mod errors;
 pub mod files;
 mod game;
+mod kept_aside;
 pub mod library;
 mod local;
 mod settings;
@@ -34,6 +35,7 @@ pub use game::{
     GameFileError, GameLoad, GAME_FILE_VERSION, GAME_FORMAT, GAME_KEY, GAME_VERSION,
     MAX_GAME_FILE_BYTES,
 };
+pub use kept_aside::{load_kept_aside, Load};
 pub use local::{classify_error, LocalStore};
 pub use settings::{load_settings, save_settings, update_settings, Settings, SETTINGS_KEY};
 pub use store::{MemoryStore, Store};
